@@ -1,0 +1,227 @@
+package dev.sls4j.client;
+
+import com.squareup.moshi.Moshi;
+import dev.sls4j.client.model.ErrorResponse;
+import dev.sls4j.signing.Credentials;
+import dev.sls4j.signing.CredentialsProvider;
+import dev.sls4j.signing.RequestSigner;
+import dev.sls4j.signing.SigningInterceptor;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The entry point: one immutable client per endpoint and credentials, shared by the whole application and safe to
+ * call from many threads. It hands out the generated API interfaces bound to a project:
+ *
+ * <pre>{@code
+ * SlsClient client = SlsClient.builder()
+ *     .endpoint("cn-hangzhou.log.aliyuncs.com")
+ *     .credentialsProvider(CredentialsProvider.fromEnvironment())
+ *     .build();
+ * ConsumerGroupApi groups = client.create(ConsumerGroupApi.class, "my-project");
+ * String requestId = groups.updateCheckPoint("my-logstore", "my-group", "consumer-1",
+ *         UpdateCheckPointRequest.builder().shard(0).checkpoint(cursor).build(), null)
+ *     .execute()
+ *     .requestId();
+ * }</pre>
+ */
+public final class SlsClient implements Closeable {
+  /** The default User-Agent, {@code sls4j/<version> (Java <version>)}. */
+  public static final String DEFAULT_USER_AGENT =
+      "sls4j/" + sdkVersion() + " (Java " + System.getProperty("java.version") + ")";
+
+  private final Endpoint endpoint;
+  private final OkHttpClient httpClient;
+  private final SigningInterceptor signingInterceptor;
+  private final String userAgent;
+  private final SlsCallAdapterFactory callAdapterFactory;
+  private final Converter.Factory converterFactory;
+
+  private SlsClient(Builder builder) {
+    this.endpoint = Endpoint.parse(builder.endpoint);
+    if (builder.credentialsProvider == null) {
+      throw new IllegalStateException("credentialsProvider is required: use CredentialsProvider.fromEnvironment(), "
+          + "CredentialsProvider.of(Credentials) or your own");
+    }
+    this.signingInterceptor =
+        SigningInterceptor.create(builder.signer, builder.credentialsProvider, builder.clock);
+    this.userAgent = builder.userAgent;
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (builder.proxy != null) http.proxy(builder.proxy);
+    this.httpClient = http.build();
+    Moshi moshi = new Moshi.Builder().build();
+    this.callAdapterFactory = new SlsCallAdapterFactory(new ErrorAnswers(moshi.adapter(ErrorResponse.class)));
+    this.converterFactory = MoshiConverterFactory.create(moshi);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * An implementation of a generated API interface (such as {@code ConsumerGroupApi}) whose calls go to
+   * {@code project}. Cheap: the connection pool and threads are the client's, shared by every project.
+   *
+   * @throws IllegalArgumentException if {@code project} is not a valid project name
+   */
+  public <T> T create(Class<T> api, String project) {
+    Objects.requireNonNull(api, "api == null");
+    Endpoint.requireValidProject(project);
+    OkHttpClient projectClient = httpClient.newBuilder()
+        .addInterceptor(new ProtocolHeadersInterceptor(userAgent, endpoint.hostHeader(project)))
+        .addInterceptor(signingInterceptor)
+        .build();
+    return new Retrofit.Builder()
+        .baseUrl(endpoint.baseUrl(project))
+        .client(projectClient)
+        .addCallAdapterFactory(callAdapterFactory)
+        .addConverterFactory(converterFactory)
+        .build()
+        .create(api);
+  }
+
+  /** Stops the client's threads and closes idle connections; calls made afterwards fail. */
+  @Override
+  public void close() {
+    httpClient.dispatcher().executorService().shutdown();
+    httpClient.connectionPool().evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return "SlsClient{endpoint=" + endpoint + ", " + signingInterceptor + "}";
+  }
+
+  private static String sdkVersion() {
+    Properties properties = new Properties();
+    try (InputStream in = SlsClient.class.getResourceAsStream("sls4j.properties")) {
+      if (in != null) properties.load(in);
+    } catch (IOException ignored) {
+      // The version only decorates the User-Agent; an unreadable resource must not stop the client.
+    }
+    return properties.getProperty("version", "unknown");
+  }
+
+  /** Configures an {@link SlsClient}; not thread-safe. */
+  public static final class Builder {
+    private String endpoint;
+    private CredentialsProvider credentialsProvider;
+    private RequestSigner signer = RequestSigner.v1();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private String userAgent = DEFAULT_USER_AGENT;
+    private Proxy proxy;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The service endpoint of the project's region, e.g. {@code cn-hangzhou.log.aliyuncs.com} (https is implied),
+     * {@code http://cn-hangzhou.log.aliyuncs.com}, {@code host:port}, or an IP address with a port. Required.
+     */
+    public Builder endpoint(String endpoint) {
+      Endpoint.parse(endpoint);
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /** Where each request's credentials come from. Required. */
+    public Builder credentialsProvider(CredentialsProvider credentialsProvider) {
+      this.credentialsProvider = Objects.requireNonNull(credentialsProvider, "credentialsProvider == null");
+      return this;
+    }
+
+    /** Fixed credentials; shorthand for {@code credentialsProvider(CredentialsProvider.of(credentials))}. */
+    public Builder credentials(Credentials credentials) {
+      return credentialsProvider(CredentialsProvider.of(credentials));
+    }
+
+    /** The signature version: {@link RequestSigner#v1()} (the default) or {@link RequestSigner#v4(String)}. */
+    public Builder signer(RequestSigner signer) {
+      this.signer = Objects.requireNonNull(signer, "signer == null");
+      return this;
+    }
+
+    /** Time to establish a connection; default 10 s, zero for none. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requireTimeout(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest wait for the next bytes of an answer; default 30 s, zero for none. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requireTimeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Longest wait to write the next bytes of a request; default 30 s, zero for none. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = requireTimeout(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Limit for a whole call, from connecting to reading the answer; default 60 s, zero for none. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = requireTimeout(timeout, "callTimeout");
+      return this;
+    }
+
+    /** The User-Agent header; default {@link #DEFAULT_USER_AGENT}. */
+    public Builder userAgent(String userAgent) {
+      Objects.requireNonNull(userAgent, "userAgent == null");
+      if (userAgent.trim().isEmpty()) throw new IllegalArgumentException("userAgent must not be blank");
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /**
+     * An HTTP proxy for every request. Without one, the JVM's proxy settings apply ({@code -Dhttp.proxyHost},
+     * {@code -Dhttps.proxyHost}, ...), as OkHttp does by default.
+     */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /** The clock that dates signatures; the system clock by default. Tests fix it to reproduce known requests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException if the endpoint or the credentials provider was not set
+     */
+    public SlsClient build() {
+      if (endpoint == null) {
+        throw new IllegalStateException("endpoint is required, e.g. cn-hangzhou.log.aliyuncs.com");
+      }
+      return new SlsClient(this);
+    }
+
+    private static Duration requireTimeout(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name + " == null");
+      if (timeout.isNegative()) throw new IllegalArgumentException(name + " must not be negative, was " + timeout);
+      return timeout;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.sls4j.signing;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** String forms shared by both signature versions. */
+final class Canonical {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final Comparator<SignableRequest.QueryParameter> BY_NAME_THEN_VALUE =
+      Comparator.comparing(SignableRequest.QueryParameter::name)
+          .thenComparing(SignableRequest.QueryParameter::value);
+
+  private Canonical() {}
+
+  /** Query parameters sorted by name, and by value where names repeat, so that the order sent does not matter. */
+  static List<SignableRequest.QueryParameter> sortedQuery(SignableRequest request) {
+    List<SignableRequest.QueryParameter> sorted = new ArrayList<>(request.queryParameters());
+    sorted.sort(BY_NAME_THEN_VALUE);
+    return sorted;
+  }
+
+  /** RFC 3986 percent-encoding of UTF-8: only {@code A-Z a-z 0-9 - _ . ~} stay as they are. */
+  static String rfc3986(String value) {
+    StringBuilder out = null;
+    byte[] bytes = null;
+    for (int i = 0; i < value.length(); i++) {
+      if (!isUnreserved(value.charAt(i))) {
+        bytes = value.getBytes(StandardCharsets.UTF_8);
+        out = new StringBuilder(bytes.length * 3);
+        break;
+      }
+    }
+    if (out == null) return value;
+    for (byte b : bytes) {
+      char c = (char) (b & 0xff);
+      if (isUnreserved(c)) {
+        out.append(c);
+      } else {
+        out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Decodes {@code %XX} escapes as UTF-8; {@code +} stays a plus, as in a path. */
+  static String percentDecode(String encoded) {
+    if (encoded.indexOf('%') < 0) return encoded;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+    int literalStart = 0;
+    for (int i = 0; i < encoded.length(); i++) {
+      if (encoded.charAt(i) == '%' && i + 2 < encoded.length()
+          && isHex(encoded.charAt(i + 1)) && isHex(encoded.charAt(i + 2))) {
+        byte[] literal = encoded.substring(literalStart, i).getBytes(StandardCharsets.UTF_8);
+        bytes.write(literal, 0, literal.length);
+        bytes.write(Character.digit(encoded.charAt(i + 1), 16) << 4 | Character.digit(encoded.charAt(i + 2), 16));
+        i += 2;
+        literalStart = i + 1;
+      }
+    }
+    byte[] rest = encoded.substring(literalStart).getBytes(StandardCharsets.UTF_8);
+    bytes.write(rest, 0, rest.length);
+    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 128;
+  }
+
+  private static boolean isUnreserved(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '_' || c == '.' || c == '~';
+  }
+}
