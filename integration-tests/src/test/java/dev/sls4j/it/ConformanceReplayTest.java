@@ -88,7 +88,7 @@ class ConformanceReplayTest {
         .credentials(Credentials.of(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET))
         .signer(v4 ? RequestSigner.v4(Fixtures.REGION) : RequestSigner.v1())
         .clock(Clock.fixed(Fixtures.CAPTURED_AT, ZoneOffset.UTC))
-        .proxy(server.getProxyAddress())
+        .proxy(Fixtures.proxyTo(server))
         .build();
     server.enqueue(Fixtures.ok("REQ"));
     String[] pathSegments = captured.target().encodedPath().split("/");

@@ -7,6 +7,8 @@ import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,6 +36,11 @@ final class Fixtures {
     MockWebServer server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     return server;
+  }
+
+  /** The server as an HTTP proxy, by address: "localhost" might resolve to [::1], where nothing listens. */
+  static Proxy proxyTo(MockWebServer server) {
+    return new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", server.getPort()));
   }
 
   static SlsClient.Builder clientFor(MockWebServer server, RequestSigner signer, Credentials credentials) {

@@ -166,7 +166,7 @@ class UpdateCheckPointWireTest {
     client = SlsClient.builder()
         .endpoint("http://cn-hangzhou.log.aliyuncs.com")
         .credentials(KEYS)
-        .proxy(server.getProxyAddress())
+        .proxy(Fixtures.proxyTo(server))
         .build();
     server.enqueue(Fixtures.ok("REQ-PROXY"));
 

@@ -1,5 +1,6 @@
 package dev.sls4j.signing;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,17 @@ public interface CredentialsProvider {
    * @throws IllegalStateException naming the variable that is missing or empty
    */
   static CredentialsProvider fromEnvironment() {
-    return EnvironmentCredentialsProvider.from(System.getenv());
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Like {@link #fromEnvironment()}, reading the same variables from {@code environment}: for programs that pass
+   * their environment along explicitly, such as a command-line tool under test.
+   *
+   * @throws IllegalStateException naming the variable that is missing or empty
+   */
+  static CredentialsProvider fromEnvironment(Map<String, String> environment) {
+    Objects.requireNonNull(environment, "environment == null");
+    return EnvironmentCredentialsProvider.from(environment);
   }
 }
