@@ -10,33 +10,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shaded jar users run, as a separate process, reaching the service through the JVM's proxy properties. */
 class CliJarTest {
-  private MockWebServer server;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void tearDown() {
-    server.close();
-  }
+  @RegisterExtension final LocalServer server = new LocalServer();
 
   private Process start(String... cliArgs) throws Exception {
     Path jar = Path.of(System.getProperty("sls.cli.jar"));
     assertTrue(Files.isRegularFile(jar), "built by the cli module: " + jar);
     List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + server.getPort(),
+        "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + server.port(),
         "-jar", jar.toString(), "update-checkpoint",
         "--endpoint", "http://cn-hangzhou.log.aliyuncs.com", "--project", Fixtures.PROJECT,
         "--logstore", Fixtures.LOGSTORE, "--consumer-group", Fixtures.GROUP));
@@ -62,7 +50,7 @@ class CliJarTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "cli finished");
     assertEquals(0, process.exitValue(), read(process.getErrorStream()));
     assertEquals("REQ-JAR", read(process.getInputStream()).trim());
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     assertEquals("http://ali-test-project.cn-hangzhou.log.aliyuncs.com/logstores/ali-test-logstore/consumergroups/"
         + "consumer_group_test?type=checkpoint&consumer=consumer_1&forceSuccess=false", request.getTarget());
     new SignatureVerifier(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET)

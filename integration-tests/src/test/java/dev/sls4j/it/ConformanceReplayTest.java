@@ -20,13 +20,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,22 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clock, and compares what arrives with what was captured: target, body bytes and every header but User-Agent.
  */
 class ConformanceReplayTest {
+  @RegisterExtension final LocalServer server = new LocalServer();
   private static final JsonAdapter<Map<String, Object>> JSON =
       new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
-  private MockWebServer server;
-  private SlsClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (client != null) client.close();
-    server.close();
-  }
 
   record Captured(String name, String method, HttpUrl target, Map<String, String> headers, byte[] body) {
     @Override
@@ -83,13 +68,12 @@ class ConformanceReplayTest {
   @MethodSource("updateCheckPointRecords")
   void reproducesTheOfficialRequest(Captured captured) throws Exception {
     boolean v4 = captured.headers().get("Authorization").startsWith("SLS4-HMAC-SHA256");
-    client = SlsClient.builder()
+    SlsClient client = server.register(SlsClient.builder()
         .endpoint("http://cn-hangzhou.log.aliyuncs.com")
         .credentials(Credentials.of(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET))
         .signer(v4 ? RequestSigner.v4(Fixtures.REGION) : RequestSigner.v1())
         .clock(Clock.fixed(Fixtures.CAPTURED_AT, ZoneOffset.UTC))
-        .proxy(Fixtures.proxyTo(server))
-        .build();
+        .proxy(server.proxy()));
     server.enqueue(Fixtures.ok("REQ"));
     String[] pathSegments = captured.target().encodedPath().split("/");
     Map<String, Object> body = JSON.fromJson(new String(captured.body(), StandardCharsets.UTF_8));
@@ -103,7 +87,7 @@ class ConformanceReplayTest {
             Boolean.valueOf(captured.target().queryParameter("forceSuccess")))
         .execute();
 
-    RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest sent = server.takeRequest();
     HttpUrl sentTarget = HttpUrl.get(sent.getTarget());
     assertEquals(captured.method(), sent.getMethod());
     assertEquals(captured.target().host(), sentTarget.host());

@@ -16,35 +16,20 @@ import dev.sls4j.client.SlsClientException;
 import dev.sls4j.client.SlsServiceException;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every non-2xx answer, from the service or a proxy, becomes one typed exception with what the answer carried. */
 class ErrorAnswerTest {
-  private MockWebServer server;
-  private SlsClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = Fixtures.startServer();
-    client = Fixtures.clientFor(server, RequestSigner.v1(), Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET))
-        .build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension final LocalServer server = new LocalServer();
 
   private SlsCall<Void> commit() {
+    SlsClient client = server.register(
+        Fixtures.clientFor(server, RequestSigner.v1(), Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET)));
     return Fixtures.api(client).updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false);
   }
 
@@ -156,20 +141,12 @@ class ErrorAnswerTest {
 
   @Test
   void noAnswerAtAllIsAClientException() throws Exception {
-    int closedPort = server.getPort();
-    server.close();
-    SlsClient unreachable = SlsClient.builder()
-        .endpoint("http://127.0.0.1:" + closedPort)
-        .credentials(Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET))
-        .connectTimeout(Duration.ofSeconds(2))
-        .build();
-    try {
-      SlsClientException e = assertThrows(SlsClientException.class, () -> Fixtures.api(unreachable)
-          .updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute());
-      assertTrue(e.getMessage().startsWith("POST /logstores/ali-test-logstore/consumergroups/consumer_group_test"),
-          e.getMessage());
-    } finally {
-      unreachable.close();
-    }
+    SlsCall<Void> call = commit();
+    server.shutDown();
+
+    SlsClientException e = assertThrows(SlsClientException.class, call::execute);
+
+    assertTrue(e.getMessage().startsWith("POST /logstores/ali-test-logstore/consumergroups/consumer_group_test"),
+        e.getMessage());
   }
 }

@@ -5,15 +5,10 @@ import dev.sls4j.client.api.ConsumerGroupApi;
 import dev.sls4j.client.model.UpdateCheckPointRequest;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
 
 /** The values of the captured official requests, and the plumbing every wire test shares. */
@@ -31,21 +26,10 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** A server on the loopback address only. */
-  static MockWebServer startServer() throws IOException {
-    MockWebServer server = new MockWebServer();
-    server.start(InetAddress.getByName("127.0.0.1"), 0);
-    return server;
-  }
-
-  /** The server as an HTTP proxy, by address: "localhost" might resolve to [::1], where nothing listens. */
-  static Proxy proxyTo(MockWebServer server) {
-    return new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", server.getPort()));
-  }
-
-  static SlsClient.Builder clientFor(MockWebServer server, RequestSigner signer, Credentials credentials) {
+  /** A client of {@code server} that signs at {@link #CAPTURED_AT}. */
+  static SlsClient.Builder clientFor(LocalServer server, RequestSigner signer, Credentials credentials) {
     return SlsClient.builder()
-        .endpoint("http://127.0.0.1:" + server.getPort())
+        .endpoint(server.endpoint())
         .credentials(credentials)
         .signer(signer)
         .userAgent(USER_AGENT)

@@ -21,39 +21,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** UpdateCheckPoint from the generated interface to the bytes the server receives. */
 class UpdateCheckPointWireTest {
+  @RegisterExtension final LocalServer server = new LocalServer();
   private static final String BODY = "{\"checkpoint\":\"MTUyNDE1NTM3OTM3MzkwODQ5Ng==\",\"shard\":0}";
   private static final Credentials KEYS = Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
   private static final Credentials STS_KEYS = Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET, STS_TOKEN);
 
   private final SignatureVerifier verifier = new SignatureVerifier(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
-  private MockWebServer server;
-  private SlsClient client;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    server = Fixtures.startServer();
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (client != null) client.close();
-    server.close();
-  }
 
   @Test
   void v1RequestIsExactlyWhatTheServiceExpects() throws Exception {
-    client = Fixtures.clientFor(server, RequestSigner.v1(), KEYS).build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS));
     server.enqueue(Fixtures.ok("5B0A6B60BB6EE39764D458B5"));
 
     SlsResponse<Void> response = Fixtures.api(client)
@@ -62,12 +48,12 @@ class UpdateCheckPointWireTest {
 
     assertEquals("5B0A6B60BB6EE39764D458B5", response.requestId());
     assertEquals(200, response.httpStatus());
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     assertEquals("POST /logstores/ali-test-logstore/consumergroups/consumer_group_test"
         + "?type=checkpoint&consumer=consumer_1&forceSuccess=false HTTP/1.1", request.getRequestLine());
     assertEquals(BODY, request.getBody().string(StandardCharsets.UTF_8));
     Map<String, String> expected = new TreeMap<>(Map.of(
-        "host", PROJECT + ".127.0.0.1:" + server.getPort(),
+        "host", PROJECT + ".127.0.0.1:" + server.port(),
         "content-type", "application/json",
         "content-length", "55",
         "content-md5", "855B0BAAFFC8511BBEE987BBD9D3292E",
@@ -85,12 +71,12 @@ class UpdateCheckPointWireTest {
 
   @Test
   void v4RequestCarriesContentHashAndDateInsteadOfDateAndMd5() throws Exception {
-    client = Fixtures.clientFor(server, RequestSigner.v4(REGION), KEYS).build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v4(REGION), KEYS));
     server.enqueue(Fixtures.ok("REQ-V4"));
 
     Fixtures.api(client).updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute();
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     Map<String, String> headers = singleValued(request);
     assertEquals("20261129T135905Z", headers.get("x-log-date"));
     assertEquals("523d78f2f5c23de60ec7e7c9e8a33ad4ac283dff403ece6a6bde820e9d7a12f2",
@@ -104,12 +90,12 @@ class UpdateCheckPointWireTest {
 
   @Test
   void forcedUpdateWithoutConsumerSendsEmptyConsumerAndForceSuccess() throws Exception {
-    client = Fixtures.clientFor(server, RequestSigner.v1(), KEYS).build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS));
     server.enqueue(Fixtures.ok("REQ-FORCE"));
 
     Fixtures.api(client).updateCheckPoint(LOGSTORE, GROUP, "", Fixtures.checkpoint(3), true).execute();
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     assertEquals("POST /logstores/ali-test-logstore/consumergroups/consumer_group_test"
         + "?type=checkpoint&consumer=&forceSuccess=true HTTP/1.1", request.getRequestLine());
     assertEquals("{\"checkpoint\":\"MTUyNDE1NTM3OTM3MzkwODQ5Ng==\",\"shard\":3}",
@@ -119,12 +105,12 @@ class UpdateCheckPointWireTest {
 
   @Test
   void omittedForceSuccessIsNotSent() throws Exception {
-    client = Fixtures.clientFor(server, RequestSigner.v1(), KEYS).build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS));
     server.enqueue(Fixtures.ok("REQ"));
 
     Fixtures.api(client).updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), null).execute();
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     assertEquals("/logstores/ali-test-logstore/consumergroups/consumer_group_test?type=checkpoint&consumer=consumer_1",
         request.getTarget());
     verifier.assertValidV1(request);
@@ -141,12 +127,12 @@ class UpdateCheckPointWireTest {
   @MethodSource("awkwardConsumers")
   void anyConsumerNameArrivesIntactAndVerifies(String version, boolean sts, String consumer) throws Exception {
     RequestSigner signer = version.equals("v4") ? RequestSigner.v4(REGION) : RequestSigner.v1();
-    client = Fixtures.clientFor(server, signer, sts ? STS_KEYS : KEYS).build();
+    SlsClient client = server.register(Fixtures.clientFor(server, signer, sts ? STS_KEYS : KEYS));
     server.enqueue(Fixtures.ok("REQ"));
 
     Fixtures.api(client).updateCheckPoint(LOGSTORE, GROUP, consumer, Fixtures.checkpoint(1), false).execute();
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     assertEquals(consumer, request.getUrl().queryParameter("consumer"), "as the server decodes it");
     assertFalse(request.getTarget().matches(".*consumer=[^&]*[ +@/=].*"), "encoded on the wire: " + request.getTarget());
     if (sts) {
@@ -163,16 +149,15 @@ class UpdateCheckPointWireTest {
 
   @Test
   void domainEndpointPutsProjectInFrontOfTheHost() throws Exception {
-    client = SlsClient.builder()
+    SlsClient client = server.register(SlsClient.builder()
         .endpoint("http://cn-hangzhou.log.aliyuncs.com")
         .credentials(KEYS)
-        .proxy(Fixtures.proxyTo(server))
-        .build();
+        .proxy(server.proxy()));
     server.enqueue(Fixtures.ok("REQ-PROXY"));
 
     Fixtures.api(client).updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute();
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = server.takeRequest();
     assertEquals("http://ali-test-project.cn-hangzhou.log.aliyuncs.com/logstores/ali-test-logstore/consumergroups/"
         + "consumer_group_test?type=checkpoint&consumer=consumer_1&forceSuccess=false", request.getTarget());
     assertEquals("ali-test-project.cn-hangzhou.log.aliyuncs.com", request.getHeaders().get("Host"));
@@ -182,7 +167,7 @@ class UpdateCheckPointWireTest {
 
   @Test
   void asyncCallCompletesWithTheRequestId() throws Exception {
-    client = Fixtures.clientFor(server, RequestSigner.v4(REGION), KEYS).build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v4(REGION), KEYS));
     server.enqueue(Fixtures.ok("REQ-ASYNC"));
 
     SlsResponse<Void> response = Fixtures.api(client)
@@ -191,7 +176,7 @@ class UpdateCheckPointWireTest {
         .get(5, TimeUnit.SECONDS);
 
     assertEquals("REQ-ASYNC", response.requestId());
-    verifier.assertValidV4(server.takeRequest(5, TimeUnit.SECONDS), REGION);
+    verifier.assertValidV4(server.takeRequest(), REGION);
   }
 
   private static Map<String, String> singleValued(RecordedRequest request) {
