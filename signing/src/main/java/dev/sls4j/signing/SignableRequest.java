@@ -153,6 +153,21 @@ public final class SignableRequest {
       return this;
     }
 
+    /**
+     * Adds every parameter of a query string as it arrived on the wire ({@code a=1&b=x%20y&c}), decoding
+     * {@code %XX} escapes as UTF-8 and keeping {@code +} as a plus, as the service does. Null or empty adds none.
+     */
+    public Builder addEncodedQuery(String encodedQuery) {
+      if (encodedQuery == null || encodedQuery.isEmpty()) return this;
+      for (String pair : encodedQuery.split("&")) {
+        if (pair.isEmpty()) continue;
+        int eq = pair.indexOf('=');
+        addQueryParameter(Canonical.percentDecode(eq < 0 ? pair : pair.substring(0, eq)),
+            eq < 0 ? null : Canonical.percentDecode(pair.substring(eq + 1)));
+      }
+      return this;
+    }
+
     /** Sets a header, replacing any of the same name in any case. */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "header name == null");

@@ -32,13 +32,7 @@ class ConformanceTest {
         .host(record.header("Host"))
         .encodedPath(target.getRawPath())
         .body(record.body());
-    if (target.getRawQuery() != null) {
-      for (String pair : target.getRawQuery().split("&")) {
-        int eq = pair.indexOf('=');
-        request.addQueryParameter(Canonical.percentDecode(pair.substring(0, eq)),
-            Canonical.percentDecode(pair.substring(eq + 1)));
-      }
-    }
+    request.addEncodedQuery(target.getRawQuery());
     for (List<String> header : record.headers()) {
       if (!SIGNER_HEADERS.contains(header.get(0).toLowerCase())) request.header(header.get(0), header.get(1));
     }
