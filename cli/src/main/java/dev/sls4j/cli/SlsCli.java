@@ -1,5 +1,6 @@
 package dev.sls4j.cli;
 
+import dev.sls4j.emulator.EmulatorCommand;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -13,7 +14,18 @@ import picocli.CommandLine.Command;
     description = "Simple Log Service consumer-group operations, on the sls4j SDK.%n"
         + "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS, "
         + "ALIBABA_CLOUD_SECURITY_TOKEN.",
-    subcommands = {UpdateCheckPointCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+        DemoCommand.class,
+        CreateGroupCommand.class,
+        UpdateGroupCommand.class,
+        DeleteGroupCommand.class,
+        ListGroupsCommand.class,
+        HeartbeatCommand.class,
+        GetCheckPointCommand.class,
+        UpdateCheckPointCommand.class,
+        ResetCheckPointsCommand.class,
+        EmulatorCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SlsCli {
   /** Exit status when the service or the network failed the call. */
   static final int EXIT_CALL_FAILED = 1;
@@ -42,8 +54,10 @@ public final class SlsCli {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-      if (type == UpdateCheckPointCommand.class) return type.cast(new UpdateCheckPointCommand(environment));
-      return CommandLine.defaultFactory().create(type);
+      K command = CommandLine.defaultFactory().create(type);
+      if (command instanceof ApiCommand) ((ApiCommand) command).environment = environment;
+      if (command instanceof DemoCommand) ((DemoCommand) command).environment = environment;
+      return command;
     }
   }
 }
