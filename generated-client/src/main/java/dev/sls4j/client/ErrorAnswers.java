@@ -20,6 +20,7 @@ final class ErrorAnswers {
     this.adapter = adapter;
   }
 
+  /** The exception for a non-2xx answer; reads (at most 64 KiB of) the body and closes it. */
   SlsServiceException toException(int httpStatus, String requestId, ResponseBody body) {
     String text = readText(body);
     if (text.isEmpty()) return new SlsServiceException(httpStatus, null, null, requestId);
@@ -28,6 +29,16 @@ final class ErrorAnswers {
       return new SlsServiceException(httpStatus, error.errorCode(), error.errorMessage(), requestId);
     }
     return new SlsServiceException(httpStatus, null, summarize(text), requestId);
+  }
+
+  /** The SLS error code in an error body, or null if it holds none; the body is left unread for its consumer. */
+  String peekErrorCode(okhttp3.Response response) {
+    try {
+      ErrorResponse error = parse(response.peekBody(MAX_BODY_BYTES).string());
+      return error != null ? error.errorCode() : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private ErrorResponse parse(String text) {

@@ -1,17 +1,25 @@
 package dev.sls4j.client;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Retrofit;
 
-/** Lets the generated interfaces declare {@code SlsCall<T>} as their return type. */
+/**
+ * Lets the generated interfaces declare {@code SlsCall<T>}. Retrofit builds each request from the interface's
+ * annotations; {@link HttpSlsCall} runs it and decodes the answer.
+ */
 final class SlsCallAdapterFactory extends CallAdapter.Factory {
+  private final Moshi moshi;
   private final ErrorAnswers errorAnswers;
 
-  SlsCallAdapterFactory(ErrorAnswers errorAnswers) {
+  SlsCallAdapterFactory(Moshi moshi, ErrorAnswers errorAnswers) {
+    this.moshi = moshi;
     this.errorAnswers = errorAnswers;
   }
 
@@ -22,15 +30,19 @@ final class SlsCallAdapterFactory extends CallAdapter.Factory {
       throw new IllegalArgumentException("SlsCall return type must be parameterized as SlsCall<Foo>");
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
-    return new CallAdapter<Object, SlsCall<Object>>() {
+    JsonAdapter<Object> bodyAdapter = bodyType == Void.class ? null : moshi.adapter(bodyType);
+    okhttp3.Call.Factory http = retrofit.callFactory();
+    return new CallAdapter<ResponseBody, SlsCall<Object>>() {
+      /** Retrofit never reads answers here; {@link HttpSlsCall} does. */
       @Override
       public Type responseType() {
-        return bodyType;
+        return ResponseBody.class;
       }
 
       @Override
-      public SlsCall<Object> adapt(Call<Object> call) {
-        return new RetrofitSlsCall<>(call, errorAnswers);
+      public SlsCall<Object> adapt(Call<ResponseBody> call) {
+        // Building the request here, in the caller's thread, fails bad arguments before anything is sent.
+        return new HttpSlsCall<>(call.request(), http, bodyAdapter, errorAnswers);
       }
     };
   }

@@ -65,7 +65,7 @@ public final class SlsClient implements Closeable {
     if (builder.proxy != null) http.proxy(builder.proxy);
     this.httpClient = http.build();
     Moshi moshi = new Moshi.Builder().build();
-    this.callAdapterFactory = new SlsCallAdapterFactory(new ErrorAnswers(moshi.adapter(ErrorResponse.class)));
+    this.callAdapterFactory = new SlsCallAdapterFactory(moshi, new ErrorAnswers(moshi.adapter(ErrorResponse.class)));
     this.converterFactory = MoshiConverterFactory.create(moshi);
   }
 
