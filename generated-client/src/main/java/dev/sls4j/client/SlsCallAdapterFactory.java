@@ -5,9 +5,11 @@ import com.squareup.moshi.Moshi;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
+import retrofit2.Invocation;
 import retrofit2.Retrofit;
 
 /**
@@ -17,6 +19,7 @@ import retrofit2.Retrofit;
 final class SlsCallAdapterFactory extends CallAdapter.Factory {
   private final Moshi moshi;
   private final ErrorAnswers errorAnswers;
+  private final ArgumentChecks argumentChecks = new ArgumentChecks();
 
   SlsCallAdapterFactory(Moshi moshi, ErrorAnswers errorAnswers) {
     this.moshi = moshi;
@@ -42,7 +45,10 @@ final class SlsCallAdapterFactory extends CallAdapter.Factory {
       @Override
       public SlsCall<Object> adapt(Call<ResponseBody> call) {
         // Building the request here, in the caller's thread, fails bad arguments before anything is sent.
-        return new HttpSlsCall<>(call.request(), http, bodyAdapter, errorAnswers);
+        Request request = call.request();
+        Invocation invocation = request.tag(Invocation.class);
+        if (invocation != null) argumentChecks.check(invocation.method(), invocation.arguments());
+        return new HttpSlsCall<>(request, http, bodyAdapter, errorAnswers);
       }
     };
   }

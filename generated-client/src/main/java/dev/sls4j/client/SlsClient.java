@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -45,6 +49,7 @@ public final class SlsClient implements Closeable {
   private final OkHttpClient httpClient;
   private final SigningInterceptor signingInterceptor;
   private final String userAgent;
+  private final HttpLoggingInterceptor logging;
   private final SlsCallAdapterFactory callAdapterFactory;
   private final Converter.Factory converterFactory;
 
@@ -54,18 +59,28 @@ public final class SlsClient implements Closeable {
       throw new IllegalStateException("credentialsProvider is required: use CredentialsProvider.fromEnvironment(), "
           + "CredentialsProvider.of(Credentials) or your own");
     }
+    SkewCorrectingClock signingClock = new SkewCorrectingClock(builder.clock);
     this.signingInterceptor =
-        SigningInterceptor.create(builder.signer, builder.credentialsProvider, builder.clock);
+        SigningInterceptor.create(builder.signer, builder.credentialsProvider, signingClock);
     this.userAgent = builder.userAgent;
+    this.logging = builder.logging;
+    Moshi moshi = new Moshi.Builder().build();
+    ErrorAnswers errorAnswers = new ErrorAnswers(moshi.adapter(ErrorResponse.class));
+    Dispatcher dispatcher = new Dispatcher();
+    // OkHttp's default of 5 concurrent calls per host would queue a busy consumer's async calls behind each other.
+    dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
     OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
         .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .addInterceptor(new RetryInterceptor(builder.retryPolicy, signingClock, errorAnswers,
+            builder.callTimeout.toMillis()));
     if (builder.proxy != null) http.proxy(builder.proxy);
+    if (builder.sslSocketFactory != null) http.sslSocketFactory(builder.sslSocketFactory, builder.trustManager);
     this.httpClient = http.build();
-    Moshi moshi = new Moshi.Builder().build();
-    this.callAdapterFactory = new SlsCallAdapterFactory(moshi, new ErrorAnswers(moshi.adapter(ErrorResponse.class)));
+    this.callAdapterFactory = new SlsCallAdapterFactory(moshi, errorAnswers);
     this.converterFactory = MoshiConverterFactory.create(moshi);
   }
 
@@ -82,13 +97,14 @@ public final class SlsClient implements Closeable {
   public <T> T create(Class<T> api, String project) {
     Objects.requireNonNull(api, "api == null");
     Endpoint.requireValidProject(project);
-    OkHttpClient projectClient = httpClient.newBuilder()
+    OkHttpClient.Builder projectClient = httpClient.newBuilder()
         .addInterceptor(new ProtocolHeadersInterceptor(userAgent, endpoint.hostHeader(project)))
-        .addInterceptor(signingInterceptor)
-        .build();
+        .addInterceptor(signingInterceptor);
+    // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
+    if (logging != null) projectClient.addNetworkInterceptor(logging);
     return new Retrofit.Builder()
         .baseUrl(endpoint.baseUrl(project))
-        .client(projectClient)
+        .client(projectClient.build())
         .addCallAdapterFactory(callAdapterFactory)
         .addConverterFactory(converterFactory)
         .build()
@@ -129,6 +145,10 @@ public final class SlsClient implements Closeable {
     private String userAgent = DEFAULT_USER_AGENT;
     private Proxy proxy;
     private Clock clock = Clock.systemUTC();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private SSLSocketFactory sslSocketFactory;
+    private X509TrustManager trustManager;
+    private HttpLoggingInterceptor logging;
 
     private Builder() {}
 
@@ -177,7 +197,10 @@ public final class SlsClient implements Closeable {
       return this;
     }
 
-    /** Limit for a whole call, from connecting to reading the answer; default 60 s, zero for none. */
+    /**
+     * The deadline of a whole call, from connecting to reading the answer, retries and their waits included; default
+     * 60 s, zero for none. A server that hangs cannot hold a caller longer.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = requireTimeout(timeout, "callTimeout");
       return this;
@@ -197,6 +220,35 @@ public final class SlsClient implements Closeable {
      */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    /** How transient failures are retried; {@link RetryPolicy#defaults()} unless set, {@link RetryPolicy#none()} to stop. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /**
+     * Trusts the certificates that {@code trustManager} trusts, for an endpoint behind a private certificate authority.
+     * Host names are still verified; there is no way to turn verification off.
+     */
+    public Builder tls(SSLSocketFactory sslSocketFactory, X509TrustManager trustManager) {
+      this.sslSocketFactory = Objects.requireNonNull(sslSocketFactory, "sslSocketFactory == null");
+      this.trustManager = Objects.requireNonNull(trustManager, "trustManager == null");
+      return this;
+    }
+
+    /**
+     * Logs each attempt's request and answer to {@code logger} at {@code level} (OkHttp's logging interceptor), with
+     * {@code Authorization} and {@code x-acs-security-token} redacted.
+     */
+    public Builder httpLogging(HttpLoggingInterceptor.Logger logger, HttpLoggingInterceptor.Level level) {
+      HttpLoggingInterceptor interceptor = new HttpLoggingInterceptor(Objects.requireNonNull(logger, "logger == null"));
+      interceptor.setLevel(Objects.requireNonNull(level, "level == null"));
+      interceptor.redactHeader("Authorization");
+      interceptor.redactHeader("x-acs-security-token");
+      this.logging = interceptor;
       return this;
     }
 
