@@ -53,7 +53,7 @@ final class RetryInterceptor implements Interceptor {
       Response response = null;
       IOException failure = null;
       try {
-        response = chain.proceed(request);
+        response = buffered(chain.proceed(request));
       } catch (IOException e) {
         failure = e;
       }
@@ -86,6 +86,17 @@ final class RetryInterceptor implements Interceptor {
       if (response != null) response.close();
       sleep(delay);
       if (chain.call().isCanceled()) throw new InterruptedIOException("canceled");
+    }
+  }
+
+  /**
+   * A successful answer with its body read: a body that breaks off is then a failure of this attempt, retried like a
+   * dropped connection. The bodies of these operations are small.
+   */
+  private static Response buffered(Response response) throws IOException {
+    if (!response.isSuccessful() || response.body() == null) return response;
+    try (ResponseBody body = response.body()) {
+      return response.newBuilder().body(ResponseBody.create(body.byteString(), body.contentType())).build();
     }
   }
 
