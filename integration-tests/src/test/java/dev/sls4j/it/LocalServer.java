@@ -46,6 +46,10 @@ final class LocalServer implements BeforeEachCallback, AfterEachCallback {
     return request;
   }
 
+  void setDispatcher(mockwebserver3.Dispatcher dispatcher) {
+    server.setDispatcher(dispatcher);
+  }
+
   int port() {
     return server.getPort();
   }
