@@ -68,7 +68,8 @@ final class Authenticator {
     // An STS token, if sent, is among the request's headers and so in what is signed; any token is accepted.
     String expected = signer.sign(request, credentials, signedAt).headers().get("Authorization");
     if (!expected.equals(authorization)) {
-      throw new SlsError(401, "SignatureNotMatch", "signature " + authorization + " not match");
+      // Not echoed: an error message is no place for a signature, and the client knows what it sent.
+      throw new SlsError(401, "SignatureNotMatch", "the signature does not match the request");
     }
   }
 

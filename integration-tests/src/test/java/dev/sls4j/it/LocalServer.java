@@ -50,6 +50,10 @@ final class LocalServer implements BeforeEachCallback, AfterEachCallback {
     server.setDispatcher(dispatcher);
   }
 
+  void useHttps(javax.net.ssl.SSLSocketFactory sslSocketFactory) {
+    server.useHttps(sslSocketFactory);
+  }
+
   int port() {
     return server.getPort();
   }
