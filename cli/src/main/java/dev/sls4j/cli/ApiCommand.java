@@ -8,6 +8,7 @@ import dev.sls4j.client.api.ConsumerGroupApi;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +43,9 @@ abstract class ApiCommand implements Callable<Integer> {
     try (SlsClient client = connection.client(spec, environment)) {
       run(connection.api(client, ConsumerGroupApi.class, spec));
       return 0;
+    } catch (IllegalArgumentException e) {
+      // The SDK checks every argument against the spec before sending; its message names the parameter and rule.
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } catch (SlsException e) {
       return Failures.report(e, spec.commandLine().getErr());
     }

@@ -5,11 +5,9 @@ import com.squareup.moshi.Moshi;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import okhttp3.Request;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
-import retrofit2.Invocation;
 import retrofit2.Retrofit;
 
 /**
@@ -19,7 +17,6 @@ import retrofit2.Retrofit;
 final class SlsCallAdapterFactory extends CallAdapter.Factory {
   private final Moshi moshi;
   private final ErrorAnswers errorAnswers;
-  private final ArgumentChecks argumentChecks = new ArgumentChecks();
 
   SlsCallAdapterFactory(Moshi moshi, ErrorAnswers errorAnswers) {
     this.moshi = moshi;
@@ -45,10 +42,7 @@ final class SlsCallAdapterFactory extends CallAdapter.Factory {
       @Override
       public SlsCall<Object> adapt(Call<ResponseBody> call) {
         // Building the request here, in the caller's thread, fails bad arguments before anything is sent.
-        Request request = call.request();
-        Invocation invocation = request.tag(Invocation.class);
-        if (invocation != null) argumentChecks.check(invocation.method(), invocation.arguments());
-        return new HttpSlsCall<>(request, http, bodyAdapter, errorAnswers);
+        return new HttpSlsCall<>(call.request(), http, bodyAdapter, errorAnswers);
       }
     };
   }

@@ -9,9 +9,13 @@ import dev.sls4j.signing.SigningInterceptor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Proxy;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +56,7 @@ public final class SlsClient implements Closeable {
   private final HttpLoggingInterceptor logging;
   private final SlsCallAdapterFactory callAdapterFactory;
   private final Converter.Factory converterFactory;
+  private final ArgumentChecks argumentChecks = new ArgumentChecks();
 
   private SlsClient(Builder builder) {
     this.endpoint = Endpoint.parse(builder.endpoint);
@@ -102,13 +107,26 @@ public final class SlsClient implements Closeable {
         .addInterceptor(signingInterceptor);
     // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
     if (logging != null) projectClient.addNetworkInterceptor(logging);
-    return new Retrofit.Builder()
+    T retrofitService = new Retrofit.Builder()
         .baseUrl(endpoint.baseUrl(project))
         .client(projectClient.build())
         .addCallAdapterFactory(callAdapterFactory)
         .addConverterFactory(converterFactory)
         .build()
         .create(api);
+    // Checks each call's arguments against the spec's rules before Retrofit builds a request from them.
+    return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
+      if (method.getDeclaringClass() != Object.class) {
+        argumentChecks.check(method, args == null ? Collections.emptyList() : Arrays.asList(args));
+      }
+      // An interface that is not public, declared by a user beside their code, is still callable through the proxy.
+      if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) method.setAccessible(true);
+      try {
+        return method.invoke(retrofitService, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }));
   }
 
   /** Stops the client's threads and closes idle connections; calls made afterwards fail. */
@@ -143,7 +161,7 @@ public final class SlsClient implements Closeable {
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
     private String userAgent = DEFAULT_USER_AGENT;
-    private Proxy proxy;
+    private java.net.Proxy proxy;
     private Clock clock = Clock.systemUTC();
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private SSLSocketFactory sslSocketFactory;
@@ -218,7 +236,7 @@ public final class SlsClient implements Closeable {
      * An HTTP proxy for every request. Without one, the JVM's proxy settings apply ({@code -Dhttp.proxyHost},
      * {@code -Dhttps.proxyHost}, ...), as OkHttp does by default.
      */
-    public Builder proxy(Proxy proxy) {
+    public Builder proxy(java.net.Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy == null");
       return this;
     }

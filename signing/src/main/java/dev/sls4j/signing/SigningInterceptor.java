@@ -63,9 +63,15 @@ public final class SigningInterceptor implements Interceptor {
     MediaType contentType = body != null ? body.contentType() : null;
     if (contentType != null) signable.header("Content-Type", contentType.toString());
 
-    Credentials credentials = credentialsProvider.resolveCredentials();
+    Credentials credentials;
+    try {
+      credentials = credentialsProvider.resolveCredentials();
+    } catch (RuntimeException e) {
+      // An IOException fails this call the way OkHttp fails calls, synchronous or not, instead of its thread.
+      throw new CredentialsUnavailableException(credentialsProvider + " failed: " + e.getMessage(), e);
+    }
     if (credentials == null) {
-      throw new IllegalStateException(credentialsProvider + " returned null credentials");
+      throw new CredentialsUnavailableException(credentialsProvider + " returned null credentials", null);
     }
     SigningResult result = signer.sign(signable.build(), credentials, clock.instant());
 

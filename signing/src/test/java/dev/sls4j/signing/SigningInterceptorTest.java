@@ -117,7 +117,7 @@ class SigningInterceptorTest {
         .addInterceptor(SigningInterceptor.create(RequestSigner.v1(), () -> null, CLOCK))
         .build();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    CredentialsUnavailableException e = assertThrows(CredentialsUnavailableException.class,
         () -> client.newCall(new Request.Builder().url(url("/a")).build()).execute());
     assertTrue(e.getMessage().endsWith("returned null credentials"), e.getMessage());
     assertEquals(0, server.getRequestCount());
