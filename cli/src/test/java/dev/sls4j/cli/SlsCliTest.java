@@ -110,6 +110,18 @@ class SlsCliTest {
   }
 
   @Test
+  void aNameTheSpecForbidsIsAUsageErrorAndNothingIsSent() {
+    int status = run(ENV, "update-checkpoint", "--endpoint", "http://127.0.0.1:" + server.getPort(),
+        "--project", "ali-test-project", "--logstore", "Bad Name", "--consumer-group", "g", "--consumer", "c",
+        "--shard", "0", "--checkpoint", "x");
+
+    assertEquals(2, status);
+    assertTrue(err.toString().startsWith("logstore must match ^[0-9a-z][0-9a-z_-]{0,78}[0-9a-z]$, was \"Bad Name\""),
+        err.toString());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
   void consumerOrForceIsRequired() {
     int status = run(ENV, updateCheckpoint("--shard", "0"));
 

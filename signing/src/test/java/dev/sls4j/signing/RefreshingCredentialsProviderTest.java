@@ -129,6 +129,20 @@ class RefreshingCredentialsProviderTest {
   }
 
   @Test
+  void aRefreshWithinTheWindowReleasesTheLockForOtherThreads() throws Exception {
+    RefreshingCredentialsProvider provider =
+        RefreshingCredentialsProvider.create(this::next, Duration.ofMinutes(5), clock);
+    provider.resolveCredentials();
+    clock.now.set(T0.plus(Duration.ofMinutes(57)));
+    assertEquals("id2", provider.resolveCredentials().accessKeyId());
+
+    clock.now.set(T0.plus(Duration.ofHours(3)));
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    assertEquals("id3", other.submit(provider::resolveCredentials).get(5, TimeUnit.SECONDS).accessKeyId());
+    other.shutdown();
+  }
+
+  @Test
   void toStringShowsNoSecret() {
     RefreshingCredentialsProvider provider = RefreshingCredentialsProvider.create(this::next);
     provider.resolveCredentials();

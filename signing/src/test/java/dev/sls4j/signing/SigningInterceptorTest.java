@@ -112,6 +112,52 @@ class SigningInterceptorTest {
   }
 
   @Test
+  void aRequestWithoutBodyIsSignedWithoutOne() throws Exception {
+    SignableRequest[] seen = new SignableRequest[1];
+    OkHttpClient client = new OkHttpClient.Builder()
+        .addInterceptor(SigningInterceptor.create((request, credentials, now) -> {
+          seen[0] = request;
+          return RequestSigner.v1().sign(request, credentials, now);
+        }, CredentialsProvider.of(Credentials.of("ak", "sk")), CLOCK))
+        .build();
+    server.enqueue(new MockResponse(200, Headers.of(), ""));
+
+    client.newCall(new Request.Builder().url(url("/logstores")).delete().build()).execute().close();
+
+    assertEquals(0, seen[0].bodyLength());
+    assertEquals(null, seen[0].header("Content-Type"));
+    assertEquals(0, server.takeRequest(5, TimeUnit.SECONDS).getBodySize());
+  }
+
+  @Test
+  void aOneShotBodyCannotBeSigned() {
+    OkHttpClient client = new OkHttpClient.Builder()
+        .addInterceptor(SigningInterceptor.create(RequestSigner.v1(), CredentialsProvider.of(Credentials.of("a", "b"))))
+        .build();
+    RequestBody oneShot = new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return null;
+      }
+
+      @Override
+      public void writeTo(okio.BufferedSink sink) {
+        throw new AssertionError("must not be read");
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+    };
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.newCall(
+        new Request.Builder().url(url("/a")).post(oneShot).build()).execute());
+    assertTrue(e.getMessage().startsWith("cannot sign a duplex or one-shot request body"), e.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
   void providerReturningNullFailsClearly() {
     OkHttpClient client = new OkHttpClient.Builder()
         .addInterceptor(SigningInterceptor.create(RequestSigner.v1(), () -> null, CLOCK))
