@@ -7,12 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it: heartbeat timeouts without sleeping. */
+/**
+ * A clock that a test moves: heartbeat timeouts without sleeping. It stands still, or moves by {@code tick} on every
+ * reading, so that each signature gets a date of its own.
+ */
 final class ManualClock extends Clock {
   private final AtomicReference<Instant> now;
+  private final Duration tick;
 
   ManualClock(Instant start) {
+    this(start, Duration.ZERO);
+  }
+
+  ManualClock(Instant start, Duration tick) {
     this.now = new AtomicReference<>(start);
+    this.tick = tick;
   }
 
   void advance(Duration duration) {
@@ -21,7 +30,7 @@ final class ManualClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now.get();
+    return now.getAndUpdate(instant -> instant.plus(tick));
   }
 
   @Override

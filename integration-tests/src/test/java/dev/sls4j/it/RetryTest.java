@@ -19,10 +19,8 @@ import dev.sls4j.client.model.ConsumerGroupCheckPoint;
 import dev.sls4j.client.model.CreateConsumerGroupRequest;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -45,29 +42,9 @@ class RetryTest {
   @RegisterExtension final LocalServer server = new LocalServer();
   private final SignatureVerifier verifier = new SignatureVerifier(ACCESS_KEY_ID, ACCESS_KEY_SECRET);
 
-  /** A clock that moves one second on each reading, so that every signature has its own date. */
-  private static final class TickingClock extends Clock {
-    private final AtomicLong seconds = new AtomicLong(Fixtures.CAPTURED_AT.getEpochSecond());
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochSecond(seconds.getAndIncrement());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   private SlsClient.Builder client(RetryPolicy policy) {
     return Fixtures.clientFor(server, RequestSigner.v1(), Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET))
-        .clock(new TickingClock())
+        .clock(new ManualClock(Fixtures.CAPTURED_AT, Duration.ofSeconds(1)))
         .retryPolicy(policy);
   }
 
@@ -264,6 +241,19 @@ class RetryTest {
 
     assertTrue(tookMillis < 5000, "held for " + tookMillis + " ms with a 1 s deadline");
     assertEquals(0, e.httpStatus());
+  }
+
+  @Test
+  void aBodyThatTricklesInCannotHoldTheCallerPastTheDeadline() {
+    server.enqueue(new MockResponse(200, Headers.of(), "[" + "0,".repeat(50) + "0]").newBuilder()
+        .throttleBody(1, 200, TimeUnit.MILLISECONDS).build());
+    ConsumerGroupApi api = Fixtures.api(server.register(client(RetryPolicy.none()).callTimeout(Duration.ofSeconds(1))));
+
+    long started = System.nanoTime();
+    assertThrows(SlsClientException.class, () -> api.heartbeat(LOGSTORE, GROUP, "c1", List.of()).execute());
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertTrue(tookMillis < 5000, "held for " + tookMillis + " ms with a 1 s deadline");
   }
 
   @Test
