@@ -2,7 +2,9 @@ package dev.sls4j.client;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
@@ -31,8 +33,13 @@ final class ArgumentChecks {
   }
 
   private static final class Rule {
+    /** Enough for every name one application uses; past it, values are matched again each time. */
+    private static final int REMEMBERED = 256;
+
     private final Checked checked;
     private final Pattern pattern;
+    /** Values that matched the pattern: names repeat call after call, and a regex costs more than the lookup. */
+    private final Set<String> matched = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
     Rule(Checked checked) {
       this.checked = checked;
@@ -45,8 +52,11 @@ final class ArgumentChecks {
         if (checked.required()) throw new IllegalArgumentException(name + " is required but was null");
         return;
       }
-      if (pattern != null && value instanceof String && !pattern.matcher((String) value).find()) {
-        throw new IllegalArgumentException(name + " must match " + pattern.pattern() + ", was \"" + value + "\"");
+      if (pattern != null && value instanceof String && !matched.contains(value)) {
+        if (!pattern.matcher((String) value).find()) {
+          throw new IllegalArgumentException(name + " must match " + pattern.pattern() + ", was \"" + value + "\"");
+        }
+        if (matched.size() < REMEMBERED) matched.add((String) value);
       }
       if (checked.minimum() != Long.MIN_VALUE && value instanceof Number
           && ((Number) value).longValue() < checked.minimum()) {

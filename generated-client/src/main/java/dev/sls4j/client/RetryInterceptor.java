@@ -95,9 +95,13 @@ final class RetryInterceptor implements Interceptor {
    */
   private static Response buffered(Response response) throws IOException {
     if (!response.isSuccessful() || response.body() == null) return response;
-    try (ResponseBody body = response.body()) {
-      return response.newBuilder().body(ResponseBody.create(body.byteString(), body.contentType())).build();
+    try {
+      response.body().source().request(Long.MAX_VALUE); // the whole body, into the source's own buffer
+    } catch (IOException e) {
+      response.close();
+      throw e;
     }
+    return response;
   }
 
   private static Idempotent idempotent(Request request) {

@@ -1,7 +1,6 @@
 package dev.sls4j.signing;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,8 +12,9 @@ public final class SigningResult {
   private final String canonicalRequest;
   private final String stringToSign;
 
+  /** Takes {@code headers} as it is: the signers hand over a map they keep no reference to. */
   SigningResult(Map<String, String> headers, String canonicalRequest, String stringToSign) {
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    this.headers = Collections.unmodifiableMap(headers);
     this.canonicalRequest = canonicalRequest;
     this.stringToSign = stringToSign;
   }

@@ -16,8 +16,8 @@ final class V1Signer implements RequestSigner {
   static final V1Signer INSTANCE = new V1Signer();
 
   // RFC 1123 with a two-digit day: java.time's RFC_1123_DATE_TIME writes "1 Dec", which HTTP does not allow.
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final TimeFormat HTTP_DATE = new TimeFormat(
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC));
 
   private V1Signer() {}
 
@@ -30,7 +30,7 @@ final class V1Signer implements RequestSigner {
     Map<String, String> added = new LinkedHashMap<>();
     String contentMd5 = "";
     if (request.bodyLength() > 0) {
-      contentMd5 = Crypto.hexUpper(Crypto.digest("MD5", request.body()));
+      contentMd5 = Crypto.hexUpper(Crypto.digest(Crypto.MD5, request.body()));
       added.put("Content-MD5", contentMd5);
     }
     String date = HTTP_DATE.format(now);
@@ -48,8 +48,8 @@ final class V1Signer implements RequestSigner {
         + canonicalizedLogHeaders(request, added) + '\n'
         + canonicalizedResource(request);
 
-    byte[] signature = Crypto.hmac("HmacSHA1",
-        credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8), stringToSign);
+    byte[] signature = Crypto.HMAC_SHA1.get().sign(credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8),
+        stringToSign.getBytes(StandardCharsets.UTF_8));
     added.put("Authorization",
         "LOG " + credentials.accessKeyId() + ':' + Base64.getEncoder().encodeToString(signature));
     return new SigningResult(added, null, stringToSign);

@@ -14,10 +14,12 @@ import java.util.TreeMap;
 final class V4Signer implements RequestSigner {
   private static final String ALGORITHM = "SLS4-HMAC-SHA256";
   private static final String TERMINATOR = "aliyun_v4_request";
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.US).withZone(ZoneOffset.UTC);
+  private static final TimeFormat TIMESTAMP = new TimeFormat(
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.US).withZone(ZoneOffset.UTC));
 
   private final String region;
+  /** The last signing key derived: it changes only with the day and the secret, so it is derived once a day. */
+  private volatile SigningKey lastKey;
 
   V4Signer(String region) {
     if (region == null) throw new NullPointerException("region == null");
@@ -35,7 +37,7 @@ final class V4Signer implements RequestSigner {
 
     String timestamp = TIMESTAMP.format(now);
     String day = timestamp.substring(0, 8);
-    String contentSha256 = Crypto.hexLower(Crypto.digest("SHA-256", request.body()));
+    String contentSha256 = Crypto.hexLower(Crypto.digest(Crypto.SHA256, request.body()));
 
     Map<String, String> added = new LinkedHashMap<>();
     added.put("x-log-content-sha256", contentSha256);
@@ -74,16 +76,37 @@ final class V4Signer implements RequestSigner {
     String stringToSign = ALGORITHM + '\n'
         + timestamp + '\n'
         + scope + '\n'
-        + Crypto.hexLower(Crypto.digest("SHA-256", canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        + Crypto.hexLower(Crypto.digest(Crypto.SHA256, canonicalRequest.getBytes(StandardCharsets.UTF_8)));
 
-    byte[] key = ("aliyun_v4" + credentials.accessKeySecret()).getBytes(StandardCharsets.UTF_8);
-    for (String part : new String[] {day, region, "sls", TERMINATOR}) {
-      key = Crypto.hmac("HmacSHA256", key, part);
-    }
-    String signature = Crypto.hexLower(Crypto.hmac("HmacSHA256", key, stringToSign));
+    String signature = Crypto.hexLower(Crypto.HMAC_SHA256.get()
+        .sign(signingKey(credentials.accessKeySecret(), day), stringToSign.getBytes(StandardCharsets.UTF_8)));
     added.put("Authorization",
         ALGORITHM + " Credential=" + credentials.accessKeyId() + '/' + scope + ",Signature=" + signature);
     return new SigningResult(added, canonicalRequest, stringToSign);
+  }
+
+  private byte[] signingKey(String secret, String day) {
+    SigningKey cached = lastKey;
+    if (cached != null && cached.day.equals(day) && cached.secret.equals(secret)) return cached.key;
+    Crypto.KeyedMac hmac = Crypto.HMAC_SHA256.get();
+    byte[] key = ("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8);
+    for (String part : new String[] {day, region, "sls", TERMINATOR}) {
+      key = hmac.sign(key, part.getBytes(StandardCharsets.UTF_8));
+    }
+    lastKey = new SigningKey(secret, day, key);
+    return key;
+  }
+
+  private static final class SigningKey {
+    final String secret;
+    final String day;
+    final byte[] key;
+
+    SigningKey(String secret, String day, byte[] key) {
+      this.secret = secret;
+      this.day = day;
+      this.key = key;
+    }
   }
 
   /** Sorted {@code name=value} pairs, RFC 3986 encoded; an empty value gives the bare name. */
