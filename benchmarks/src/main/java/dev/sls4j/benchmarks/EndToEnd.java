@@ -53,7 +53,9 @@ final class EndToEnd {
         // One side, many calls, nothing else: for a profiler attached to this JVM.
         try (Side side = Side.create(only, hostPort[0], Integer.parseInt(hostPort[1]))) {
           for (int round = 0; round < rounds; round++) {
-            System.out.printf(Locale.ROOT, "%s: %,.0f calls/s%n", only, run(side, 1, calls).callsPerSecond());
+            Run run = run(side, 1, calls);
+            System.out.printf(Locale.ROOT, "%s: %,.0f calls/s, %.1f us CPU/call, %.0f bytes/call%n", only,
+                run.callsPerSecond(), run.cpuMicrosPerCall(), run.bytesPerCall());
           }
         }
         return;
@@ -95,6 +97,7 @@ final class EndToEnd {
     com.sun.management.ThreadMXBean memory = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long[] latencies = new long[calls];
     AtomicLong allocated = new AtomicLong();
+    AtomicLong callerCpu = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> workers = new ArrayList<>();
@@ -105,12 +108,14 @@ final class EndToEnd {
         try {
           start.await();
           long allocatedBefore = memory.getCurrentThreadAllocatedBytes();
+          long cpuBefore = memory.getCurrentThreadCpuTime();
           for (int i = from; i < to; i++) {
             long began = System.nanoTime();
             side.call();
             latencies[i] = System.nanoTime() - began;
           }
           allocated.addAndGet(memory.getCurrentThreadAllocatedBytes() - allocatedBefore);
+          callerCpu.addAndGet(memory.getCurrentThreadCpuTime() - cpuBefore);
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
@@ -126,6 +131,9 @@ final class EndToEnd {
     long cpu = os.getProcessCpuTime() - cpuBefore;
     if (failure.get() != null) throw new IllegalStateException(side.name() + " failed", failure.get());
     Arrays.sort(latencies);
+    if (System.getProperty("sls4j.callerCpu") != null) {
+      System.out.printf(Locale.ROOT, "  calling threads: %.1f us CPU/call%n", callerCpu.get() / 1e3 / calls);
+    }
     return new Run(calls / (wall / 1e9), cpu / 1e3 / calls, latencies[calls / 2] / 1e3,
         latencies[(int) (calls * 0.99)] / 1e3, (double) allocated.get() / calls);
   }

@@ -71,11 +71,16 @@ public final class SlsClient implements Closeable {
     this.logging = builder.logging;
     Moshi moshi = new Moshi.Builder().build();
     ErrorAnswers errorAnswers = new ErrorAnswers(moshi.adapter(ErrorResponse.class));
-    Dispatcher dispatcher = new Dispatcher();
-    // OkHttp's default of 5 concurrent calls per host would queue a busy consumer's async calls behind each other.
-    dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
+    OkHttpClient.Builder http;
+    if (builder.httpClient != null) {
+      http = builder.httpClient.newBuilder();
+    } else {
+      Dispatcher dispatcher = new Dispatcher();
+      // OkHttp's default of 5 concurrent calls per host would queue a busy consumer's async calls behind each other.
+      dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
+      http = new OkHttpClient.Builder().dispatcher(dispatcher);
+    }
+    http
         .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -167,8 +172,19 @@ public final class SlsClient implements Closeable {
     private SSLSocketFactory sslSocketFactory;
     private X509TrustManager trustManager;
     private HttpLoggingInterceptor logging;
+    private OkHttpClient httpClient;
 
     private Builder() {}
+
+    /**
+     * An OkHttp client to build on, sharing its connection pool, dispatcher, event listeners and interceptors (which
+     * run before the SDK's, so they see requests unsigned). Timeouts, proxy and TLS set on this builder override the
+     * base's. {@link SlsClient#close()} then stops the shared dispatcher and pool too.
+     */
+    public Builder httpClient(OkHttpClient base) {
+      this.httpClient = Objects.requireNonNull(base, "base == null");
+      return this;
+    }
 
     /**
      * The service endpoint of the project's region, e.g. {@code cn-hangzhou.log.aliyuncs.com} (https is implied),
