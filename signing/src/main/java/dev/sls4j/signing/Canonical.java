@@ -9,15 +9,18 @@ import java.util.List;
 /** String forms shared by both signature versions. */
 final class Canonical {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  private static final Comparator<SignableRequest.QueryParameter> BY_NAME_THEN_VALUE =
-      Comparator.comparing(SignableRequest.QueryParameter::name)
-          .thenComparing(SignableRequest.QueryParameter::value);
+  private static final Comparator<SignableRequest.QueryParameter> BY_NAME_THEN_VALUE = (a, b) -> {
+    int byName = a.name().compareTo(b.name());
+    return byName != 0 ? byName : a.value().compareTo(b.value());
+  };
 
   private Canonical() {}
 
   /** Query parameters sorted by name, and by value where names repeat, so that the order sent does not matter. */
   static List<SignableRequest.QueryParameter> sortedQuery(SignableRequest request) {
-    List<SignableRequest.QueryParameter> sorted = new ArrayList<>(request.queryParameters());
+    List<SignableRequest.QueryParameter> query = request.queryParameters();
+    if (query.size() < 2) return query;
+    List<SignableRequest.QueryParameter> sorted = new ArrayList<>(query);
     sorted.sort(BY_NAME_THEN_VALUE);
     return sorted;
   }

@@ -1,5 +1,6 @@
 package dev.sls4j.signing;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ final class Crypto {
   static final class KeyedMac {
     private final Mac mac;
     private byte[] key;
+    private String keyText;
 
     KeyedMac(String algorithm) {
       try {
@@ -39,16 +41,28 @@ final class Crypto {
       }
     }
 
-    byte[] sign(byte[] key, byte[] data) {
-      if (!Arrays.equals(key, this.key)) {
-        try {
-          mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
-        } catch (GeneralSecurityException e) {
-          throw new IllegalStateException(mac.getAlgorithm() + " refused a key of " + key.length + " bytes", e);
-        }
-        this.key = key.clone();
+    /** Signs with the UTF-8 bytes of {@code key}; an unchanged key costs one comparison, not an encoding. */
+    byte[] sign(String key, byte[] data) {
+      if (!key.equals(keyText)) {
+        init(key.getBytes(StandardCharsets.UTF_8));
+        keyText = key;
       }
       return mac.doFinal(data); // doFinal() resets the MAC, keeping its key
+    }
+
+    byte[] sign(byte[] key, byte[] data) {
+      if (!Arrays.equals(key, this.key)) init(key);
+      return mac.doFinal(data);
+    }
+
+    private void init(byte[] key) {
+      try {
+        mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(mac.getAlgorithm() + " refused a key of " + key.length + " bytes", e);
+      }
+      this.key = key.clone();
+      this.keyText = null;
     }
   }
 

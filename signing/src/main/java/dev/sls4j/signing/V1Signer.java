@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** {@code Authorization: LOG <AccessKeyId>:<Base64(HMAC-SHA1(secret, StringToSign))>}. */
 final class V1Signer implements RequestSigner {
@@ -41,47 +40,62 @@ final class V1Signer implements RequestSigner {
     }
 
     String contentType = request.header("Content-Type");
-    String stringToSign = request.method() + '\n'
-        + contentMd5 + '\n'
-        + (contentType == null ? "" : contentType) + '\n'
-        + date + '\n'
-        + canonicalizedLogHeaders(request, added) + '\n'
-        + canonicalizedResource(request);
+    StringBuilder stringToSign = new StringBuilder(256)
+        .append(request.method()).append('\n')
+        .append(contentMd5).append('\n')
+        .append(contentType == null ? "" : contentType).append('\n')
+        .append(date).append('\n');
+    appendLogHeaders(stringToSign, request, credentials.securityToken());
+    stringToSign.append('\n');
+    appendResource(stringToSign, request);
 
-    byte[] signature = Crypto.HMAC_SHA1.get().sign(credentials.accessKeySecret().getBytes(StandardCharsets.UTF_8),
-        stringToSign.getBytes(StandardCharsets.UTF_8));
+    String signed = stringToSign.toString();
+    byte[] signature = Crypto.HMAC_SHA1.get().sign(credentials.accessKeySecret(),
+        signed.getBytes(StandardCharsets.UTF_8));
     added.put("Authorization",
         "LOG " + credentials.accessKeyId() + ':' + Base64.getEncoder().encodeToString(signature));
-    return new SigningResult(added, null, stringToSign);
+    return new SigningResult(added, null, signed);
   }
 
-  /** {@code x-log-*} and {@code x-acs-*} headers as {@code name:value}, sorted by name, joined by newlines. */
-  private static String canonicalizedLogHeaders(SignableRequest request, Map<String, String> added) {
-    TreeMap<String, String> signed = new TreeMap<>();
+  /**
+   * {@code x-log-*} and {@code x-acs-*} headers as {@code name:value}, sorted by name, joined by newlines: the
+   * request's (already sorted) merged with the two the signer adds, which replace any of the same name.
+   */
+  private static void appendLogHeaders(StringBuilder out, SignableRequest request, String securityToken) {
+    String[] addedNames = securityToken != null
+        ? new String[] {"x-acs-security-token", "x-log-signaturemethod"}
+        : new String[] {"x-log-signaturemethod"};
+    String[] addedValues = securityToken != null
+        ? new String[] {securityToken, "hmac-sha1"}
+        : new String[] {"hmac-sha1"};
+    int next = 0;
+    boolean first = true;
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
-      if (isLogHeader(header.getKey())) signed.put(header.getKey(), header.getValue());
+      String name = header.getKey();
+      if (!isLogHeader(name)) continue;
+      while (next < addedNames.length && addedNames[next].compareTo(name) <= 0) {
+        first = appendHeader(out, first, addedNames[next], addedValues[next]);
+        if (addedNames[next++].equals(name)) name = null;
+      }
+      if (name != null) first = appendHeader(out, first, name, header.getValue());
     }
-    for (Map.Entry<String, String> header : added.entrySet()) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (isLogHeader(name)) signed.put(name, header.getValue());
-    }
-    StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, String> header : signed.entrySet()) {
-      if (out.length() > 0) out.append('\n');
-      out.append(header.getKey()).append(':').append(header.getValue());
-    }
-    return out.toString();
+    while (next < addedNames.length) first = appendHeader(out, first, addedNames[next], addedValues[next++]);
+  }
+
+  private static boolean appendHeader(StringBuilder out, boolean first, String name, String value) {
+    if (!first) out.append('\n');
+    out.append(name).append(':').append(value);
+    return false;
   }
 
   /** The decoded path, then the decoded query sorted by name: the server decodes before it verifies. */
-  private static String canonicalizedResource(SignableRequest request) {
-    StringBuilder out = new StringBuilder(Canonical.percentDecode(request.encodedPath()));
+  private static void appendResource(StringBuilder out, SignableRequest request) {
+    out.append(Canonical.percentDecode(request.encodedPath()));
     char separator = '?';
     for (SignableRequest.QueryParameter parameter : Canonical.sortedQuery(request)) {
       out.append(separator).append(parameter.name()).append('=').append(parameter.value());
       separator = '&';
     }
-    return out.toString();
   }
 
   static boolean isLogHeader(String lowerCaseName) {
