@@ -24,10 +24,11 @@ final class HttpSlsCall<T> implements SlsCall<T> {
   private final Call call;
 
   /** {@code bodyAdapter} null: the operation answers without a body ({@code SlsCall<Void>}). */
-  HttpSlsCall(Request request, Call.Factory http, JsonAdapter<T> bodyAdapter, ErrorAnswers errorAnswers) {
+  @SuppressWarnings("unchecked") // the adapter was made for the type argument of the method's SlsCall<T>
+  HttpSlsCall(Request request, Call.Factory http, JsonAdapter<?> bodyAdapter, ErrorAnswers errorAnswers) {
     this.request = request;
     this.http = http;
-    this.bodyAdapter = bodyAdapter;
+    this.bodyAdapter = (JsonAdapter<T>) bodyAdapter;
     this.errorAnswers = errorAnswers;
     this.call = http.newCall(request);
   }

@@ -18,7 +18,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import retrofit2.Invocation;
 
 /**
  * Tries a call again after transient failures, as {@link RetryPolicy} describes, and once after
@@ -46,7 +45,8 @@ final class RetryInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    Idempotent idempotent = idempotent(request);
+    Operation operation = request.tag(Operation.class);
+    boolean idempotent = operation != null && operation.idempotent;
     long started = System.nanoTime();
     boolean clockCorrected = false;
     for (int attempt = 1; ; attempt++) {
@@ -62,8 +62,7 @@ final class RetryInterceptor implements Interceptor {
       if (response != null) {
         if (response.isSuccessful()) return response;
         String errorCode = errorAnswers.peekErrorCode(response);
-        if (attempt > 1 && idempotent != null && !idempotent.alreadyDoneErrorCode().isEmpty()
-            && idempotent.alreadyDoneErrorCode().equals(errorCode)) {
+        if (attempt > 1 && idempotent && errorCode != null && errorCode.equals(operation.alreadyDoneErrorCode)) {
           return alreadyDone(response);
         }
         if (!clockCorrected && response.code() == 400 && "RequestTimeExpired".equals(errorCode)
@@ -74,8 +73,8 @@ final class RetryInterceptor implements Interceptor {
           attempt--;
           continue;
         }
-        if (idempotent == null || !retryable(response.code(), errorCode)) return response;
-      } else if (!(idempotent != null ? retryable(failure) : neverSent(failure))) {
+        if (!idempotent || !retryable(response.code(), errorCode)) return response;
+      } else if (!(idempotent ? retryable(failure) : neverSent(failure))) {
         throw failure;
       }
 
@@ -102,11 +101,6 @@ final class RetryInterceptor implements Interceptor {
       throw e;
     }
     return response;
-  }
-
-  private static Idempotent idempotent(Request request) {
-    Invocation invocation = request.tag(Invocation.class);
-    return invocation == null ? null : invocation.method().getAnnotation(Idempotent.class);
   }
 
   static boolean retryable(int status, String errorCode) {

@@ -9,24 +9,23 @@ import dev.sls4j.signing.SigningInterceptor;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Dispatcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
-import retrofit2.Converter;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * The entry point: one immutable client per endpoint and credentials, shared by the whole application and safe to
@@ -49,14 +48,15 @@ public final class SlsClient implements Closeable {
   public static final String DEFAULT_USER_AGENT =
       "sls4j/" + sdkVersion() + " (Java " + System.getProperty("java.version") + ")";
 
+  /** The protocol version every request declares in {@code x-log-apiversion}. */
+  static final String API_VERSION = "0.6.0";
+
   private final Endpoint endpoint;
   private final OkHttpClient httpClient;
   private final SigningInterceptor signingInterceptor;
   private final String userAgent;
-  private final HttpLoggingInterceptor logging;
-  private final SlsCallAdapterFactory callAdapterFactory;
-  private final Converter.Factory converterFactory;
-  private final ArgumentChecks argumentChecks = new ArgumentChecks();
+  private final Moshi moshi;
+  private final ErrorAnswers errorAnswers;
 
   private SlsClient(Builder builder) {
     this.endpoint = Endpoint.parse(builder.endpoint);
@@ -68,9 +68,8 @@ public final class SlsClient implements Closeable {
     this.signingInterceptor =
         SigningInterceptor.create(builder.signer, builder.credentialsProvider, signingClock);
     this.userAgent = builder.userAgent;
-    this.logging = builder.logging;
-    Moshi moshi = new Moshi.Builder().build();
-    ErrorAnswers errorAnswers = new ErrorAnswers(moshi.adapter(ErrorResponse.class));
+    this.moshi = new Moshi.Builder().build();
+    this.errorAnswers = new ErrorAnswers(moshi.adapter(ErrorResponse.class));
     OkHttpClient.Builder http;
     if (builder.httpClient != null) {
       http = builder.httpClient.newBuilder();
@@ -85,13 +84,15 @@ public final class SlsClient implements Closeable {
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        // Retries come first, so that every attempt passes through signing.
         .addInterceptor(new RetryInterceptor(builder.retryPolicy, signingClock, errorAnswers,
-            builder.callTimeout.toMillis()));
+            builder.callTimeout.toMillis()))
+        .addInterceptor(signingInterceptor);
+    // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
+    if (builder.logging != null) http.addNetworkInterceptor(builder.logging);
     if (builder.proxy != null) http.proxy(builder.proxy);
     if (builder.sslSocketFactory != null) http.sslSocketFactory(builder.sslSocketFactory, builder.trustManager);
     this.httpClient = http.build();
-    this.callAdapterFactory = new SlsCallAdapterFactory(moshi, errorAnswers);
-    this.converterFactory = MoshiConverterFactory.create(moshi);
   }
 
   public static Builder builder() {
@@ -107,31 +108,45 @@ public final class SlsClient implements Closeable {
   public <T> T create(Class<T> api, String project) {
     Objects.requireNonNull(api, "api == null");
     Endpoint.requireValidProject(project);
-    OkHttpClient.Builder projectClient = httpClient.newBuilder()
-        .addInterceptor(new ProtocolHeadersInterceptor(userAgent, endpoint.hostHeader(project)))
-        .addInterceptor(signingInterceptor);
-    // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
-    if (logging != null) projectClient.addNetworkInterceptor(logging);
-    T retrofitService = new Retrofit.Builder()
-        .baseUrl(endpoint.baseUrl(project))
-        .client(projectClient.build())
-        .addCallAdapterFactory(callAdapterFactory)
-        .addConverterFactory(converterFactory)
-        .build()
-        .create(api);
-    // Checks each call's arguments against the spec's rules before Retrofit builds a request from them.
+    if (!api.isInterface()) throw new IllegalArgumentException(api + " is not an interface");
+    HttpUrl baseUrl = endpoint.baseUrl(project);
+    Headers.Builder protocol = new Headers.Builder()
+        .add("x-log-apiversion", API_VERSION)
+        // The body is never compressed, so there is no raw size to declare; 0 is what the official SDKs send.
+        .add("x-log-bodyrawsize", "0")
+        .add("User-Agent", userAgent);
+    String host = endpoint.hostHeader(project);
+    if (host != null) protocol.add("Host", host);
+    Headers protocolHeaders = protocol.build();
+    // Every method is read now, so that a malformed interface fails here rather than on its first call.
+    Map<Method, Operation> operations = new HashMap<>();
+    for (Method method : api.getMethods()) {
+      if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
+        operations.put(method, Operation.parse(method, moshi, protocolHeaders));
+      }
+    }
+    String description = api.getSimpleName() + " of project " + project;
     return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
-      if (method.getDeclaringClass() != Object.class) {
-        argumentChecks.check(method, args == null ? Collections.emptyList() : Arrays.asList(args));
-      }
-      // An interface that is not public, declared by a user beside their code, is still callable through the proxy.
-      if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) method.setAccessible(true);
-      try {
-        return method.invoke(retrofitService, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
+      Operation operation = operations.get(method);
+      if (operation == null) return objectMethod(proxy, method, args, description);
+      return new HttpSlsCall<>(operation.request(baseUrl, args == null ? NO_ARGUMENTS : args), httpClient,
+          operation.responseAdapter, errorAnswers);
     }));
+  }
+
+  private static final Object[] NO_ARGUMENTS = new Object[0];
+
+  private static Object objectMethod(Object proxy, Method method, Object[] args, String description) {
+    switch (method.getName()) {
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return description;
+      default:
+        throw new UnsupportedOperationException(method.toString());
+    }
   }
 
   /** Stops the client's threads and closes idle connections; calls made afterwards fail. */
