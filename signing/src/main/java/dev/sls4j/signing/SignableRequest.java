@@ -29,9 +29,11 @@ public final class SignableRequest {
     if (!encodedPath.startsWith("/")) {
       throw new IllegalArgumentException("encodedPath must start with '/': " + encodedPath);
     }
-    this.queryParameters = Collections.unmodifiableList(new ArrayList<>(builder.queryParameters));
-    this.headers = Collections.unmodifiableMap(new TreeMap<>(builder.headers));
+    // The builder hands its collections over and copies them itself if it is changed afterwards.
+    this.queryParameters = Collections.unmodifiableList(builder.queryParameters);
+    this.headers = Collections.unmodifiableMap(builder.headers);
     this.body = builder.body;
+    builder.shared = true;
   }
 
   public static Builder builder() {
@@ -126,9 +128,11 @@ public final class SignableRequest {
     private String method;
     private String host;
     private String encodedPath;
-    private final List<QueryParameter> queryParameters = new ArrayList<>();
-    private final Map<String, String> headers = new TreeMap<>();
+    private List<QueryParameter> queryParameters = new ArrayList<>();
+    private TreeMap<String, String> headers = new TreeMap<>();
     private byte[] body = EMPTY;
+    /** Whether a built request holds these collections, so that a change must copy them first. */
+    private boolean shared;
 
     private Builder() {}
 
@@ -149,6 +153,7 @@ public final class SignableRequest {
 
     /** Adds a decoded query parameter; a null value stands for a parameter sent without {@code =}. */
     public Builder addQueryParameter(String name, String value) {
+      unshare();
       queryParameters.add(new QueryParameter(name, value));
       return this;
     }
@@ -172,6 +177,7 @@ public final class SignableRequest {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "header name == null");
       Objects.requireNonNull(value, () -> "value of header " + name + " == null");
+      unshare();
       headers.put(name.toLowerCase(Locale.ROOT), value);
       return this;
     }
@@ -184,6 +190,13 @@ public final class SignableRequest {
 
     public SignableRequest build() {
       return new SignableRequest(this);
+    }
+
+    private void unshare() {
+      if (!shared) return;
+      queryParameters = new ArrayList<>(queryParameters);
+      headers = new TreeMap<>(headers);
+      shared = false;
     }
   }
 

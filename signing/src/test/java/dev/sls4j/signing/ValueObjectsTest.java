@@ -67,6 +67,19 @@ class ValueObjectsTest {
   }
 
   @Test
+  void aBuilderChangedAfterBuildLeavesTheBuiltRequestAlone() {
+    SignableRequest.Builder builder = SignableRequest.builder().method("GET").host("h").encodedPath("/")
+        .header("x-log-a", "1").addQueryParameter("q", "1");
+    SignableRequest first = builder.build();
+    SignableRequest second = builder.header("x-log-b", "2").addQueryParameter("r", "2").build();
+
+    assertEquals("[x-log-a]", first.headers().keySet().toString());
+    assertEquals("[q=1]", first.queryParameters().toString());
+    assertEquals("[x-log-a, x-log-b]", second.headers().keySet().toString());
+    assertEquals("[q=1, r=2]", second.queryParameters().toString());
+  }
+
+  @Test
   void signableRequestRejectsWhatCannotBeSigned() {
     assertThrows(IllegalArgumentException.class,
         () -> SignableRequest.builder().method("GET").host("h").encodedPath("relative").build());
