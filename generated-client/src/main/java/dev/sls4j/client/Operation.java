@@ -116,12 +116,13 @@ final class Operation {
       }
     }
     this.bodyIndex = body;
-    List<Integer> inUrl = new ArrayList<>();
+    int[] inUrl = new int[segments.length + queryParameters.size()];
+    int count = 0;
     for (int index : segmentParameter) {
-      if (index >= 0) inUrl.add(index);
+      if (index >= 0) inUrl[count++] = index;
     }
-    for (Object[] query : queryParameters) inUrl.add((Integer) query[1]);
-    this.urlArguments = inUrl.stream().mapToInt(Integer::intValue).toArray();
+    for (Object[] query : queryParameters) inUrl[count++] = (Integer) query[1];
+    this.urlArguments = Arrays.copyOf(inUrl, count);
     this.bodyAdapter = body < 0 ? null : moshi.adapter(parameterTypes[body]);
 
     Headers.Builder headers = protocolHeaders.newBuilder();

@@ -10,14 +10,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
@@ -118,17 +117,15 @@ public final class SlsClient implements Closeable {
     String host = endpoint.hostHeader(project);
     if (host != null) protocol.add("Host", host);
     Headers protocolHeaders = protocol.build();
-    // Every method is read now, so that a malformed interface fails here rather than on its first call.
-    Map<Method, Operation> operations = new HashMap<>();
-    for (Method method : api.getMethods()) {
-      if (method.getDeclaringClass() != Object.class && !Modifier.isStatic(method.getModifiers())) {
-        operations.put(method, Operation.parse(method, moshi, protocolHeaders));
-      }
-    }
+    // Each method is read on its first call: an application that makes one kind of call pays for one at start-up.
+    ConcurrentMap<Method, Operation> operations = new ConcurrentHashMap<>();
     String description = api.getSimpleName() + " of project " + project;
     return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
+      if (method.getDeclaringClass() == Object.class) return objectMethod(proxy, method, args, description);
       Operation operation = operations.get(method);
-      if (operation == null) return objectMethod(proxy, method, args, description);
+      if (operation == null) {
+        operation = operations.computeIfAbsent(method, m -> Operation.parse(m, moshi, protocolHeaders));
+      }
       return new HttpSlsCall<>(operation.request(baseUrl, args == null ? NO_ARGUMENTS : args), httpClient,
           operation.responseAdapter, errorAnswers);
     }));
