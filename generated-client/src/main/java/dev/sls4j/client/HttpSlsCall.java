@@ -3,80 +3,159 @@ package dev.sls4j.client;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.ByteString;
 
 /**
- * An {@link SlsCall} that runs the request Retrofit built on OkHttp and reads the answer itself, so that every
- * outcome, a body that breaks off or does not parse included, keeps the status and request id it arrived with.
+ * An {@link SlsCall}: its attempts, each a new OkHttp call signed anew, with {@link Retries} deciding between them,
+ * and the answer read here, so that every outcome, a body that breaks off or does not parse included, keeps the status
+ * and request id it arrived with. Asynchronous attempts wait for their retries on a timer, not in OkHttp's threads.
  */
 final class HttpSlsCall<T> implements SlsCall<T> {
   static final String REQUEST_ID_HEADER = "x-log-requestid";
 
   private final Request request;
-  private final Call.Factory http;
+  private final OkHttpClient http;
+  private final Operation operation;
   private final JsonAdapter<T> bodyAdapter;
   private final ErrorAnswers errorAnswers;
-  private final Call call;
+  private final Retries retries;
+  private final AtomicBoolean executed = new AtomicBoolean();
+  private volatile boolean canceled;
+  private volatile Call current;
 
-  /** {@code bodyAdapter} null: the operation answers without a body ({@code SlsCall<Void>}). */
   @SuppressWarnings("unchecked") // the adapter was made for the type argument of the method's SlsCall<T>
-  HttpSlsCall(Request request, Call.Factory http, JsonAdapter<?> bodyAdapter, ErrorAnswers errorAnswers) {
+  HttpSlsCall(Request request, OkHttpClient http, Operation operation, ErrorAnswers errorAnswers, Retries retries) {
     this.request = request;
     this.http = http;
-    this.bodyAdapter = (JsonAdapter<T>) bodyAdapter;
+    this.operation = operation;
+    this.bodyAdapter = (JsonAdapter<T>) operation.responseAdapter;
     this.errorAnswers = errorAnswers;
-    this.call = http.newCall(request);
+    this.retries = retries;
   }
 
   @Override
   public SlsResponse<T> execute() {
-    try (Response response = call.execute()) {
-      return toResponse(response);
-    } catch (IOException e) {
-      throw noAnswer(e);
+    startOnce();
+    Retries.Attempts attempts = new Retries.Attempts();
+    while (true) {
+      Call call = newAttempt(attempts);
+      Response response = null;
+      IOException failure = null;
+      try {
+        response = Retries.buffered(call.execute());
+      } catch (IOException e) {
+        failure = e;
+      }
+      Retries.Outcome outcome = retries.decide(attempts, operation, response, failure, call.isCanceled());
+      if (outcome != Retries.Outcome.RETRY) return finish(outcome, response, failure);
+      if (response != null) response.close();
+      try {
+        TimeUnit.MILLISECONDS.sleep(attempts.delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw noAnswer(new InterruptedIOException("interrupted while waiting to retry"));
+      }
     }
   }
 
   @Override
   public CompletableFuture<SlsResponse<T>> executeAsync() {
+    startOnce();
     CompletableFuture<SlsResponse<T>> future = new CompletableFuture<SlsResponse<T>>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
-        call.cancel();
+        HttpSlsCall.this.cancel();
         return super.cancel(mayInterruptIfRunning);
       }
     };
-    call.enqueue(new Callback() {
+    attemptAsync(new Retries.Attempts(), future);
+    return future;
+  }
+
+  private void attemptAsync(Retries.Attempts attempts, CompletableFuture<SlsResponse<T>> future) {
+    newAttempt(attempts).enqueue(new Callback() {
       @Override
       public void onResponse(Call call, Response response) {
-        try (Response closing = response) {
-          future.complete(toResponse(closing));
-        } catch (SlsException e) {
-          future.completeExceptionally(e);
+        Response buffered = null;
+        IOException failure = null;
+        try {
+          buffered = Retries.buffered(response);
+        } catch (IOException e) {
+          failure = e;
         }
+        afterAttempt(attempts, future, call, buffered, failure);
       }
 
       @Override
       public void onFailure(Call call, IOException e) {
-        future.completeExceptionally(noAnswer(e));
+        afterAttempt(attempts, future, call, null, e);
       }
     });
-    return future;
+  }
+
+  private void afterAttempt(Retries.Attempts attempts, CompletableFuture<SlsResponse<T>> future, Call call,
+      Response response, IOException failure) {
+    Retries.Outcome outcome = retries.decide(attempts, operation, response, failure, call.isCanceled());
+    if (outcome != Retries.Outcome.RETRY) {
+      try {
+        future.complete(finish(outcome, response, failure));
+      } catch (SlsException e) {
+        future.completeExceptionally(e);
+      }
+      return;
+    }
+    if (response != null) response.close();
+    if (attempts.delayMillis == 0) {
+      attemptAsync(attempts, future);
+    } else {
+      retries.schedule(() -> attemptAsync(attempts, future), attempts.delayMillis);
+    }
+  }
+
+  /** A new OkHttp call for the next attempt, with what is left of the call's deadline. */
+  private Call newAttempt(Retries.Attempts attempts) {
+    Call call = http.newCall(request);
+    long remaining = retries.remainingMillis(attempts);
+    if (remaining > 0) call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
+    current = call;
+    if (canceled) call.cancel();
+    return call;
+  }
+
+  private void startOnce() {
+    if (!executed.compareAndSet(false, true)) throw new IllegalStateException("Already executed: use copy()");
   }
 
   @Override
   public void cancel() {
-    call.cancel();
+    canceled = true;
+    Call call = current;
+    if (call != null) call.cancel();
   }
 
   @Override
   public SlsCall<T> copy() {
-    return new HttpSlsCall<>(request, http, bodyAdapter, errorAnswers);
+    return new HttpSlsCall<>(request, http, operation, errorAnswers, retries);
+  }
+
+  private SlsResponse<T> finish(Retries.Outcome outcome, Response response, IOException failure) {
+    if (response == null) throw noAnswer(failure);
+    try (Response closing = response) {
+      if (outcome == Retries.Outcome.ALREADY_DONE) {
+        // A retry met the error that says an earlier attempt did the work: the call succeeded.
+        return new SlsResponse<>(200, closing.header(REQUEST_ID_HEADER), null);
+      }
+      return toResponse(closing);
+    }
   }
 
   private SlsResponse<T> toResponse(Response response) {
@@ -84,14 +163,13 @@ final class HttpSlsCall<T> implements SlsCall<T> {
     if (!response.isSuccessful()) {
       throw errorAnswers.toException(response.code(), requestId, response.body());
     }
+    if (bodyAdapter == null) return new SlsResponse<>(response.code(), requestId, null);
     ByteString body;
     try {
       body = response.body().byteString();
     } catch (IOException e) {
-      if (bodyAdapter == null) return new SlsResponse<>(response.code(), requestId, null); // done; nothing to read
       throw new SlsClientException(describe() + ": the answer's body broke off: " + e, e, response.code(), requestId);
     }
-    if (bodyAdapter == null) return new SlsResponse<>(response.code(), requestId, null);
     try {
       T value = bodyAdapter.fromJson(body.utf8());
       if (value == null) throw new JsonDataException("the body is null");

@@ -172,7 +172,6 @@ final class Operation {
         .url(url(baseUrl, arguments))
         .headers(headers)
         .method(httpMethod, body(arguments))
-        .tag(Operation.class, this)
         .build();
   }
 

@@ -56,6 +56,7 @@ public final class SlsClient implements Closeable {
   private final String userAgent;
   private final Moshi moshi;
   private final ErrorAnswers errorAnswers;
+  private final Retries retries;
 
   private SlsClient(Builder builder) {
     this.endpoint = Endpoint.parse(builder.endpoint);
@@ -82,16 +83,15 @@ public final class SlsClient implements Closeable {
         .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        // Retries come first, so that every attempt passes through signing.
-        .addInterceptor(new RetryInterceptor(builder.retryPolicy, signingClock, errorAnswers,
-            builder.callTimeout.toMillis()))
+        // The deadline covers all attempts of a call; each attempt gets what is left of it (see HttpSlsCall).
+        .callTimeout(0, TimeUnit.MILLISECONDS)
         .addInterceptor(signingInterceptor);
     // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
     if (builder.logging != null) http.addNetworkInterceptor(builder.logging);
     if (builder.proxy != null) http.proxy(builder.proxy);
     if (builder.sslSocketFactory != null) http.sslSocketFactory(builder.sslSocketFactory, builder.trustManager);
     this.httpClient = http.build();
+    this.retries = new Retries(builder.retryPolicy, signingClock, errorAnswers, builder.callTimeout.toMillis());
   }
 
   public static Builder builder() {
@@ -127,7 +127,7 @@ public final class SlsClient implements Closeable {
         operation = operations.computeIfAbsent(method, m -> Operation.parse(m, moshi, protocolHeaders));
       }
       return new HttpSlsCall<>(operation.request(baseUrl, args == null ? NO_ARGUMENTS : args), httpClient,
-          operation.responseAdapter, errorAnswers);
+          operation, errorAnswers, retries);
     }));
   }
 
@@ -149,6 +149,7 @@ public final class SlsClient implements Closeable {
   /** Stops the client's threads and closes idle connections; calls made afterwards fail. */
   @Override
   public void close() {
+    retries.shutdown();
     httpClient.dispatcher().executorService().shutdown();
     httpClient.connectionPool().evictAll();
   }
