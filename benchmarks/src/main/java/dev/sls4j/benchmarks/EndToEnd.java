@@ -18,7 +18,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * N UpdateCheckPoint calls with 1 and with 4 threads against a local server, for three sides in one run, interleaved
- * and repeated: this SDK, the official SDK, and the floor (bare OkHttp with precomputed headers). Prints each side's
+ * and repeated, each measurement in a JVM of its own: this SDK, the official SDK, and the floor (bare OkHttp with precomputed headers). Prints each side's
  * median calls/s, process CPU per call, p50/p99 latency, bytes allocated per call and time from JVM start to the first
  * completed call, the ratios the performance issue sets targets for, and writes a chart.
  */
@@ -34,7 +34,7 @@ final class EndToEnd {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     int calls = Integer.parseInt(options.getOrDefault("--calls", "20000"));
-    int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
+    int rounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
     int warmup = Integer.parseInt(options.getOrDefault("--warmup", "20000"));
     Path chart = Path.of(options.getOrDefault("--chart", "benchmarks/target/e2e.png"));
     String only = options.get("--profile");
@@ -51,36 +51,30 @@ final class EndToEnd {
     try {
       if (only != null) {
         // One side, many calls, nothing else: for a profiler attached to this JVM.
+        int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
         try (Side side = Side.create(only, hostPort[0], Integer.parseInt(hostPort[1]))) {
           for (int round = 0; round < rounds; round++) {
-            Run run = run(side, 1, calls);
+            Run run = run(side, threads, calls);
             System.out.printf(Locale.ROOT, "%s: %,.0f calls/s, %.1f us CPU/call, %.0f bytes/call%n", only,
                 run.callsPerSecond(), run.cpuMicrosPerCall(), run.bytesPerCall());
           }
         }
         return;
       }
-      Map<String, Side> sides = new LinkedHashMap<>();
-      for (String name : SIDES) sides.put(name, Side.create(name, hostPort[0], Integer.parseInt(hostPort[1])));
-      for (Side side : sides.values()) {
-        run(side, 1, warmup);
-        run(side, 4, warmup);
-      }
       Map<String, List<Run>> runs = new LinkedHashMap<>();
       Map<String, List<Double>> firstCalls = new LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
         for (int i = 0; i < SIDES.size(); i++) {
           String name = SIDES.get((i + round) % SIDES.size()); // a different side goes first each round
-          for (int threads : THREADS) {
-            Run run = run(sides.get(name), threads, calls);
-            runs.computeIfAbsent(name + "/" + threads, k -> new ArrayList<>()).add(run);
-            System.out.printf(Locale.ROOT, "round %d %-8s %d thread(s): %,9.0f calls/s%n", round + 1, name, threads,
-                run.callsPerSecond());
+          List<Run> measured = measureInOwnJvm(name, server, calls, warmup);
+          for (int t = 0; t < THREADS.length; t++) {
+            runs.computeIfAbsent(name + "/" + THREADS[t], k -> new ArrayList<>()).add(measured.get(t));
+            System.out.printf(Locale.ROOT, "round %d %-8s %d thread(s): %,9.0f calls/s%n", round + 1, name,
+                THREADS[t], measured.get(t).callsPerSecond());
           }
           firstCalls.computeIfAbsent(name, k -> new ArrayList<>()).add(firstCallMillis(name, server));
         }
       }
-      for (Side side : sides.values()) side.close();
       Report report = new Report(runs, firstCalls);
       report.print();
       Chart.write(report, chart);
@@ -90,6 +84,52 @@ final class EndToEnd {
     }
   }
 
+  /**
+   * In a JVM of its own, so that no side's garbage, threads or JIT profile weigh on another's figures: warms one side
+   * up, then measures it with each thread count. Prints one line a run for {@link #measureInOwnJvm} to read.
+   */
+  static void measure(String[] args) throws Exception {
+    String[] hostPort = args[1].split(":");
+    int calls = Integer.parseInt(args[2]);
+    int warmup = Integer.parseInt(args[3]);
+    try (Side side = Side.create(args[0], hostPort[0], Integer.parseInt(hostPort[1]))) {
+      for (int threads : THREADS) run(side, threads, warmup);
+      for (int threads : THREADS) {
+        Run run = run(side, threads, calls);
+        System.out.printf(Locale.ROOT, "RUN %f %f %f %f %f%n", run.callsPerSecond(), run.cpuMicrosPerCall(),
+            run.p50Micros(), run.p99Micros(), run.bytesPerCall());
+      }
+    }
+    System.exit(0);
+  }
+
+  private static List<Run> measureInOwnJvm(String side, String server, int calls, int warmup) throws Exception {
+    List<Run> runs = new ArrayList<>();
+    for (String line : java("measure", side, server, String.valueOf(calls), String.valueOf(warmup))) {
+      if (!line.startsWith("RUN ")) continue;
+      String[] f = line.substring(4).split(" ");
+      runs.add(new Run(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+          Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+    }
+    if (runs.size() != THREADS.length) throw new IllegalStateException(side + " measured no runs");
+    return runs;
+  }
+
+  /** Runs {@code Main} with {@code args} in a new JVM and returns what it printed. */
+  private static List<String> java(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) lines.add(line);
+    }
+    if (process.waitFor() != 0) throw new IllegalStateException(String.join(" ", args) + " failed: " + lines);
+    return lines;
+  }
+
   /** {@code calls} calls spread over {@code threads} threads, all at once. */
   static Run run(Side side, int threads, int calls) throws Exception {
     com.sun.management.OperatingSystemMXBean os =
@@ -97,7 +137,6 @@ final class EndToEnd {
     com.sun.management.ThreadMXBean memory = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long[] latencies = new long[calls];
     AtomicLong allocated = new AtomicLong();
-    AtomicLong callerCpu = new AtomicLong();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> workers = new ArrayList<>();
@@ -108,14 +147,12 @@ final class EndToEnd {
         try {
           start.await();
           long allocatedBefore = memory.getCurrentThreadAllocatedBytes();
-          long cpuBefore = memory.getCurrentThreadCpuTime();
           for (int i = from; i < to; i++) {
             long began = System.nanoTime();
             side.call();
             latencies[i] = System.nanoTime() - began;
           }
           allocated.addAndGet(memory.getCurrentThreadAllocatedBytes() - allocatedBefore);
-          callerCpu.addAndGet(memory.getCurrentThreadCpuTime() - cpuBefore);
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
@@ -131,26 +168,14 @@ final class EndToEnd {
     long cpu = os.getProcessCpuTime() - cpuBefore;
     if (failure.get() != null) throw new IllegalStateException(side.name() + " failed", failure.get());
     Arrays.sort(latencies);
-    if (System.getProperty("sls4j.callerCpu") != null) {
-      System.out.printf(Locale.ROOT, "  calling threads: %.1f us CPU/call%n", callerCpu.get() / 1e3 / calls);
-    }
     return new Run(calls / (wall / 1e9), cpu / 1e3 / calls, latencies[calls / 2] / 1e3,
         latencies[(int) (calls * 0.99)] / 1e3, (double) allocated.get() / calls);
   }
 
   /** Starts a JVM that makes one call and reports when it completed, counted from that JVM's start. */
   static double firstCallMillis(String side, String server) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("java.class.path");
-    Process process = new ProcessBuilder(java, "-cp", classpath, Main.class.getName(), "first-call", side, server)
-        .redirectErrorStream(true).start();
-    String last = null;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = out.readLine()) != null; ) last = line;
-    }
-    if (process.waitFor() != 0 || last == null) throw new IllegalStateException(side + " first call failed: " + last);
-    return Double.parseDouble(last.trim());
+    List<String> lines = java("first-call", side, server);
+    return Double.parseDouble(lines.get(lines.size() - 1).trim());
   }
 
   static double median(List<Run> runs, ToDoubleFunction<Run> metric) {

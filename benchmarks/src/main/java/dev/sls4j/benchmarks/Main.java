@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar benchmarks/target/benchmarks.jar e2e [options]}: the end-to-end harness;
- * {@code ... jmh [JMH options]}: the JMH benchmarks; {@code ... first-call SIDE PROXY}: one side's first call in a
- * fresh JVM (the harness starts these itself).
+ * {@code ... jmh [JMH options]}: the JMH benchmarks; {@code ... first-call SIDE PROXY} and
+ * {@code ... measure SIDE PROXY CALLS WARMUP}: one side in a fresh JVM (the harness starts these itself).
  */
 public final class Main {
   private Main() {}
@@ -23,8 +23,12 @@ public final class Main {
       case "first-call":
         FirstCall.main(rest);
         break;
+      case "measure":
+        EndToEnd.measure(rest);
+        break;
       default:
-        System.err.println("usage: benchmarks.jar (e2e [--url HOST:PORT] [--calls N] [--rounds R] [--chart FILE]"
+        System.err.println("usage: benchmarks.jar (e2e [--url HOST:PORT] [--calls N] [--rounds R] [--warmup N] [--chart FILE]"
+            + " [--profile SIDE [--threads T]]"
             + " | jmh [JMH options] | first-call SIDE HOST:PORT)");
         System.exit(2);
     }
