@@ -35,7 +35,7 @@ final class EndToEnd {
     Map<String, String> options = options(args);
     int calls = Integer.parseInt(options.getOrDefault("--calls", "20000"));
     int rounds = Integer.parseInt(options.getOrDefault("--rounds", "5"));
-    int warmup = Integer.parseInt(options.getOrDefault("--warmup", "20000"));
+    int warmup = Integer.parseInt(options.getOrDefault("--warmup", "60000"));
     Path chart = Path.of(options.getOrDefault("--chart", "benchmarks/target/e2e.png"));
     String only = options.get("--profile");
 
