@@ -37,10 +37,6 @@ final class SkewCorrectingClock extends Clock {
     return Math.abs(offsetMillis.getAndSet(offset) - offset) >= 1000;
   }
 
-  long offsetMillis() {
-    return offsetMillis.get();
-  }
-
   @Override
   public long millis() {
     return local.millis() + offsetMillis.get();

@@ -166,6 +166,26 @@ class UpdateCheckPointWireTest {
   }
 
   @Test
+  void aBaseOkHttpClientIsSharedAndItsInterceptorsSeeTheRequestBeforeSigning() throws Exception {
+    List<String> seen = new java.util.ArrayList<>();
+    okhttp3.OkHttpClient base = new okhttp3.OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          seen.add(chain.request().method() + " " + chain.request().url().encodedPath() + " signed="
+              + (chain.request().header("Authorization") != null));
+          return chain.proceed(chain.request());
+        })
+        .build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS).httpClient(base));
+    server.enqueue(Fixtures.ok("REQ-BASE"));
+
+    assertEquals("REQ-BASE", Fixtures.api(client)
+        .updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute().requestId());
+
+    assertEquals(List.of("POST /logstores/ali-test-logstore/consumergroups/consumer_group_test signed=false"), seen);
+    verifier.assertValidV1(server.takeRequest());
+  }
+
+  @Test
   void asyncCallCompletesWithTheRequestId() throws Exception {
     SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v4(REGION), KEYS));
     server.enqueue(Fixtures.ok("REQ-ASYNC"));
