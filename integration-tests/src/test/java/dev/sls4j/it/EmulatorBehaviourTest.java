@@ -228,12 +228,13 @@ class EmulatorBehaviourTest {
     assertEquals(List.of(), skewed.listConsumerGroup(LOGSTORE).execute().body());
   }
 
-  @Test
-  void stsCredentialsAreAccepted() {
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v4"})
+  void stsCredentialsAreAccepted(String version) {
+    RequestSigner signer = version.equals("v4") ? RequestSigner.v4("cn-hangzhou") : RequestSigner.v1();
     Credentials sts = Credentials.of(emulator.credentials().accessKeyId(), emulator.credentials().accessKeySecret(),
         "sts-token");
-    assertEquals(List.of(), api(emulator, RequestSigner.v4("cn-hangzhou"), sts, Clock.systemUTC())
-        .listConsumerGroup(LOGSTORE).execute().body());
+    assertEquals(List.of(), api(emulator, signer, sts, Clock.systemUTC()).listConsumerGroup(LOGSTORE).execute().body());
   }
 
   @Test

@@ -73,11 +73,13 @@ final class V1Signer implements RequestSigner {
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
       String name = header.getKey();
       if (!isLogHeader(name)) continue;
+      boolean replaced = false;
       while (next < addedNames.length && addedNames[next].compareTo(name) <= 0) {
+        replaced |= addedNames[next].equals(name);
         first = appendHeader(out, first, addedNames[next], addedValues[next]);
-        if (addedNames[next++].equals(name)) name = null;
+        next++;
       }
-      if (name != null) first = appendHeader(out, first, name, header.getValue());
+      if (!replaced) first = appendHeader(out, first, name, header.getValue());
     }
     while (next < addedNames.length) first = appendHeader(out, first, addedNames[next], addedValues[next++]);
   }

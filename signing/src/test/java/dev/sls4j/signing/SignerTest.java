@@ -50,6 +50,51 @@ class SignerTest {
   }
 
   @Test
+  void v1SignsOnlyLogHeadersAndItsOwnValuesReplaceThoseOfTheSameName() {
+    SignableRequest request = SignableRequest.builder().method("GET").host("h").encodedPath("/")
+        .header("x-custom", "not signed")
+        .header("x-acs-security-token", "stale-token")
+        .header("x-log-signaturemethod", "stale-method")
+        .header("x-log-zz", "last")
+        .header("x-acs-a", "first")
+        .build();
+
+    SigningResult result = RequestSigner.v1().sign(request, STS, EARLY_DECEMBER);
+
+    assertEquals("GET\n\n\nTue, 01 Dec 2026 08:05:09 GMT\n"
+        + "x-acs-a:first\n"
+        + "x-acs-security-token:sts-secret-token\n"
+        + "x-log-signaturemethod:hmac-sha1\n"
+        + "x-log-zz:last\n"
+        + "/", result.stringToSign());
+  }
+
+  @Test
+  void eachSecondHasItsOwnDate() {
+    SignableRequest request = SignableRequest.builder().method("GET").host("h").encodedPath("/").build();
+    Credentials keys = Credentials.of("ak", "sk");
+    assertEquals("Tue, 01 Dec 2026 08:05:09 GMT",
+        RequestSigner.v1().sign(request, keys, EARLY_DECEMBER).headers().get("Date"));
+    assertEquals("Tue, 01 Dec 2026 08:05:10 GMT",
+        RequestSigner.v1().sign(request, keys, EARLY_DECEMBER.plusSeconds(1)).headers().get("Date"));
+    assertEquals("20261201T080510Z",
+        RequestSigner.v4("r").sign(request, keys, EARLY_DECEMBER.plusMillis(1500)).headers().get("x-log-date"));
+  }
+
+  @Test
+  void v4DerivesANewKeyWhenTheSecretOrTheDayChanges() {
+    SignableRequest request = SignableRequest.builder().method("GET").host("h").encodedPath("/").build();
+    RequestSigner shared = RequestSigner.v4("cn-hangzhou");
+    Instant nextDay = EARLY_DECEMBER.plus(java.time.Duration.ofDays(1));
+    for (Credentials keys : new Credentials[] {Credentials.of("ak", "one"), Credentials.of("ak", "two")}) {
+      for (Instant when : new Instant[] {EARLY_DECEMBER, nextDay, EARLY_DECEMBER}) {
+        assertEquals(RequestSigner.v4("cn-hangzhou").sign(request, keys, when).headers().get("Authorization"),
+            shared.sign(request, keys, when).headers().get("Authorization"), keys + " at " + when);
+      }
+    }
+  }
+
+  @Test
   void v1WithoutBodyHasNoContentMd5() {
     SignableRequest get = SignableRequest.builder().method("GET").host("h").encodedPath("/logstores").build();
     SigningResult result = RequestSigner.v1().sign(get, Credentials.of("ak", "sk"), EARLY_DECEMBER);

@@ -80,6 +80,17 @@ class ValueObjectsTest {
   }
 
   @Test
+  void aQueryAddedAfterBuildLeavesTheBuiltRequestAlone() {
+    SignableRequest.Builder builder = SignableRequest.builder().method("GET").host("h").encodedPath("/")
+        .addQueryParameter("q", "1");
+    SignableRequest first = builder.build();
+    builder.addQueryParameter("r", "2");
+
+    assertEquals("[q=1]", first.queryParameters().toString());
+    assertEquals("[q=1, r=2]", builder.build().queryParameters().toString());
+  }
+
+  @Test
   void signableRequestRejectsWhatCannotBeSigned() {
     assertThrows(IllegalArgumentException.class,
         () -> SignableRequest.builder().method("GET").host("h").encodedPath("relative").build());
