@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.squareup.moshi.Moshi;
 import dev.sls4j.client.SlsClient;
+import dev.sls4j.client.SlsServiceException;
 import dev.sls4j.client.api.ConsumerGroupApi;
+import dev.sls4j.client.model.ConsumerGroupCheckPoint;
+import dev.sls4j.client.model.CreateConsumerGroupRequest;
 import dev.sls4j.client.model.UpdateCheckPointRequest;
+import dev.sls4j.emulator.SlsEmulator;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
 import java.net.InetAddress;
@@ -25,11 +29,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Generated names, consumers and bodies, through the SDK to a local server: every request verifies with the tests'
- * own verifier, in both signature versions, with and without STS, and arrives as it was given.
+ * own verifier, in both signature versions, with and without STS, and arrives as it was given; and the emulator
+ * accepts and stores every one.
  */
 class SigningProperties {
   private static MockWebServer server;
   private static Map<String, ConsumerGroupApi> apis;
+  private static SlsEmulator emulator;
+  private static Map<String, ConsumerGroupApi> emulated;
   private static final SignatureVerifier VERIFIER =
       new SignatureVerifier(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET);
 
@@ -39,19 +46,30 @@ class SigningProperties {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     Credentials keys = Credentials.of(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET);
     Credentials sts = Credentials.of(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET, "sts/token+=");
+    String local = "http://127.0.0.1:" + server.getPort();
     apis = Map.of(
-        "v1", api(RequestSigner.v1(), keys), "v1-sts", api(RequestSigner.v1(), sts),
-        "v4", api(RequestSigner.v4(Fixtures.REGION), keys), "v4-sts", api(RequestSigner.v4(Fixtures.REGION), sts));
+        "v1", api(local, RequestSigner.v1(), keys), "v1-sts", api(local, RequestSigner.v1(), sts),
+        "v4", api(local, RequestSigner.v4(Fixtures.REGION), keys),
+        "v4-sts", api(local, RequestSigner.v4(Fixtures.REGION), sts));
+
+    emulator = SlsEmulator.builder().port(0).credentials(Fixtures.ACCESS_KEY_ID, Fixtures.ACCESS_KEY_SECRET)
+        .defaultShardCount(1024).start();
+    emulated = Map.of(
+        "v1", api(emulator.endpoint(), RequestSigner.v1(), keys),
+        "v1-sts", api(emulator.endpoint(), RequestSigner.v1(), sts),
+        "v4", api(emulator.endpoint(), RequestSigner.v4(Fixtures.REGION), keys),
+        "v4-sts", api(emulator.endpoint(), RequestSigner.v4(Fixtures.REGION), sts));
   }
 
-  private static ConsumerGroupApi api(RequestSigner signer, Credentials credentials) {
-    return SlsClient.builder().endpoint("http://127.0.0.1:" + server.getPort()).credentials(credentials)
+  private static ConsumerGroupApi api(String endpoint, RequestSigner signer, Credentials credentials) {
+    return SlsClient.builder().endpoint(endpoint).credentials(credentials)
         .signer(signer).build().create(ConsumerGroupApi.class, Fixtures.PROJECT);
   }
 
   @AfterContainer
   static void stop() {
     server.close();
+    if (emulator != null) emulator.close();
   }
 
   @Provide
@@ -110,5 +128,31 @@ class SigningProperties {
     assertEquals(String.valueOf(force), request.getUrl().queryParameter("forceSuccess"));
     Map<?, ?> body = new Moshi.Builder().build().adapter(Map.class).fromJson(request.getBody().utf8());
     assertEquals(Map.of("shard", (double) shard, "checkpoint", checkpoint), body);
+  }
+
+  /** The emulator verifies with the signing code from the other side: anything the SDK signs, it must accept. */
+  @Property(tries = 200)
+  void theEmulatorAcceptsEveryForcedCommitAndStoresItAsSent(
+      @ForAll("signers") String signer,
+      @ForAll("logstores") String logstore,
+      @ForAll("groups") String group,
+      @ForAll("text") String consumer,
+      @ForAll("text") String checkpoint,
+      @ForAll int shardSeed) {
+    int shard = Math.abs(shardSeed % 1024);
+    ConsumerGroupApi api = emulated.get(signer);
+    try {
+      api.createConsumerGroup(logstore, CreateConsumerGroupRequest.builder().consumerGroup(group).timeout(60)
+          .order(false).build()).execute();
+    } catch (SlsServiceException e) {
+      assertEquals("ConsumerGroupAlreadyExist", e.errorCode());
+    }
+
+    api.updateCheckPoint(logstore, group, consumer,
+        UpdateCheckPointRequest.builder().shard(shard).checkpoint(checkpoint).build(), true).execute();
+
+    ConsumerGroupCheckPoint stored = api.getCheckPoint(logstore, group, shard).execute().body().get(0);
+    assertEquals(checkpoint, stored.checkpoint());
+    assertEquals(consumer, stored.consumer());
   }
 }
