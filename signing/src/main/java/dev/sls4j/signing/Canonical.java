@@ -2,7 +2,7 @@ package dev.sls4j.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,9 +20,18 @@ final class Canonical {
   static List<SignableRequest.QueryParameter> sortedQuery(SignableRequest request) {
     List<SignableRequest.QueryParameter> query = request.queryParameters();
     if (query.size() < 2) return query;
-    List<SignableRequest.QueryParameter> sorted = new ArrayList<>(query);
-    sorted.sort(BY_NAME_THEN_VALUE);
-    return sorted;
+    SignableRequest.QueryParameter[] sorted = query.toArray(new SignableRequest.QueryParameter[0]);
+    // Insertion sort: a request has a handful of parameters, often in order already.
+    for (int i = 1; i < sorted.length; i++) {
+      SignableRequest.QueryParameter next = sorted[i];
+      int j = i - 1;
+      while (j >= 0 && BY_NAME_THEN_VALUE.compare(sorted[j], next) > 0) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = next;
+    }
+    return Arrays.asList(sorted);
   }
 
   /** RFC 3986 percent-encoding of UTF-8: only {@code A-Z a-z 0-9 - _ . ~} stay as they are. */

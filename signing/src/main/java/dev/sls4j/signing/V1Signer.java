@@ -18,6 +18,12 @@ final class V1Signer implements RequestSigner {
   private static final TimeFormat HTTP_DATE = new TimeFormat(
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC));
 
+  private static final String SIGNATURE_METHOD = "hmac-sha1";
+  /** The log headers the signer adds, in sorted order, and their values without a token. */
+  private static final String[] WITH_TOKEN = {"x-acs-security-token", "x-log-signaturemethod"};
+  private static final String[] WITHOUT_TOKEN = {"x-log-signaturemethod"};
+  private static final String[] METHOD_ONLY = {SIGNATURE_METHOD};
+
   private V1Signer() {}
 
   @Override
@@ -26,7 +32,7 @@ final class V1Signer implements RequestSigner {
     Objects.requireNonNull(credentials, "credentials == null");
     Objects.requireNonNull(now, "now == null");
 
-    Map<String, String> added = new LinkedHashMap<>();
+    Map<String, String> added = new LinkedHashMap<>(8);
     String contentMd5 = "";
     if (request.bodyLength() > 0) {
       contentMd5 = Crypto.hexUpper(Crypto.digest(Crypto.MD5, request.body()));
@@ -34,12 +40,12 @@ final class V1Signer implements RequestSigner {
     }
     String date = HTTP_DATE.format(now);
     added.put("Date", date);
-    added.put("x-log-signaturemethod", "hmac-sha1");
+    added.put("x-log-signaturemethod", SIGNATURE_METHOD);
     if (credentials.securityToken() != null) {
       added.put("x-acs-security-token", credentials.securityToken());
     }
 
-    String contentType = request.header("Content-Type");
+    String contentType = request.header("content-type"); // lower case: looked up without converting
     StringBuilder stringToSign = new StringBuilder(256)
         .append(request.method()).append('\n')
         .append(contentMd5).append('\n')
@@ -62,12 +68,8 @@ final class V1Signer implements RequestSigner {
    * request's (already sorted) merged with the two the signer adds, which replace any of the same name.
    */
   private static void appendLogHeaders(StringBuilder out, SignableRequest request, String securityToken) {
-    String[] addedNames = securityToken != null
-        ? new String[] {"x-acs-security-token", "x-log-signaturemethod"}
-        : new String[] {"x-log-signaturemethod"};
-    String[] addedValues = securityToken != null
-        ? new String[] {securityToken, "hmac-sha1"}
-        : new String[] {"hmac-sha1"};
+    String[] addedNames = securityToken != null ? WITH_TOKEN : WITHOUT_TOKEN;
+    String[] addedValues = securityToken != null ? new String[] {securityToken, SIGNATURE_METHOD} : METHOD_ONLY;
     int next = 0;
     boolean first = true;
     for (Map.Entry<String, String> header : request.headers().entrySet()) {
