@@ -43,7 +43,7 @@ final class Operation {
   private final String[] segments;
   private final int[] segmentParameter;
   private final List<String[]> staticQuery = new ArrayList<>();
-  private final List<Object[]> queryParameters = new ArrayList<>(); // {name, index}
+  private final List<QueryArgument> queryParameters = new ArrayList<>();
   private final int bodyIndex;
   private final JsonAdapter<Object> bodyAdapter;
   private final MediaType contentType;
@@ -88,7 +88,7 @@ final class Operation {
           pathNames[i] = ((Path) annotation).value();
           bound = true;
         } else if (annotation instanceof Query) {
-          queryParameters.add(new Object[] {((Query) annotation).value(), i});
+          queryParameters.add(new QueryArgument(((Query) annotation).value(), i));
           bound = true;
         } else if (annotation instanceof Body) {
           body = i;
@@ -121,7 +121,7 @@ final class Operation {
     for (int index : segmentParameter) {
       if (index >= 0) inUrl[count++] = index;
     }
-    for (Object[] query : queryParameters) inUrl[count++] = (Integer) query[1];
+    for (QueryArgument query : queryParameters) inUrl[count++] = query.index;
     this.urlArguments = Arrays.copyOf(inUrl, count);
     this.bodyAdapter = body < 0 ? null : moshi.adapter(parameterTypes[body]);
 
@@ -202,9 +202,9 @@ final class Operation {
       }
     }
     for (String[] pair : staticQuery) url.addEncodedQueryParameter(pair[0], pair[1]);
-    for (Object[] query : queryParameters) {
-      Object value = arguments[(Integer) query[1]];
-      if (value != null) url.addQueryParameter((String) query[0], value.toString());
+    for (QueryArgument query : queryParameters) {
+      Object value = arguments[query.index];
+      if (value != null) url.addQueryParameter(query.name, value.toString());
     }
     return url.build();
   }
@@ -225,6 +225,17 @@ final class Operation {
       body = RequestBody.create(new byte[0], null);
     }
     return body;
+  }
+
+  /** A {@code @Query} parameter: its name in the URL and its position among the method's arguments. */
+  private static final class QueryArgument {
+    final String name;
+    final int index;
+
+    QueryArgument(String name, int index) {
+      this.name = name;
+      this.index = index;
+    }
   }
 
   /** The values a URL is made of: the base URL and the path and query arguments. */
