@@ -57,6 +57,20 @@ class SlsClientTest {
   }
 
   @Test
+  void modelsAreReadAndWrittenByTheirGeneratedAdaptersNotByReflection() throws Exception {
+    com.squareup.moshi.JsonAdapter<UpdateCheckPointRequest> adapter =
+        new com.squareup.moshi.Moshi.Builder().build().adapter(UpdateCheckPointRequest.class);
+
+    assertTrue(adapter.toString().startsWith("JsonAdapter(UpdateCheckPointRequest)"), adapter.toString());
+    assertEquals("{\"checkpoint\":\"c\",\"shard\":0}",
+        adapter.toJson(UpdateCheckPointRequest.builder().shard(0).checkpoint("c").build()));
+    // What the service sends is taken as it comes: the builder's checks are for what this client sends.
+    UpdateCheckPointRequest read = adapter.fromJson("{\"shard\":-1,\"checkpoint\":\"\"}");
+    assertEquals(-1, read.shard());
+    assertEquals("", read.checkpoint());
+  }
+
+  @Test
   void generatedModelEnforcesTheSpecConstraintsWhenSet() {
     assertEquals("UpdateCheckPointRequest.shard must be >= 0, was -1",
         assertThrows(IllegalArgumentException.class, () -> UpdateCheckPointRequest.builder().shard(-1)).getMessage());
@@ -68,6 +82,6 @@ class SlsClientTest {
             .getMessage());
     UpdateCheckPointRequest request = UpdateCheckPointRequest.builder().shard(0).checkpoint("c").build();
     assertEquals(request, request.toBuilder().build());
-    assertEquals("UpdateCheckPointRequest{shard=0, checkpoint=c}", request.toString());
+    assertEquals("UpdateCheckPointRequest{checkpoint=c, shard=0}", request.toString());
   }
 }

@@ -46,6 +46,7 @@ class MalformedAnswerTest {
       "[{\"shard\":0,\"checkpoint\":\"MTU",   // truncated
       "{\"shard\":0}",                         // an object where a list belongs
       "[{\"shard\":\"zero\"}]",                // a string where a number belongs
+      "[{\"shard\":0}]",                        // a required property missing
       "null",
       "",
       "<html>maintenance</html>"})
@@ -58,6 +59,15 @@ class MalformedAnswerTest {
     assertEquals(200, e.httpStatus());
     assertEquals("REQ-200", e.requestId());
     assertTrue(e.getMessage().contains("the answer's body is not what the operation returns"), e.getMessage());
+  }
+
+  @Test
+  void propertiesTheSpecDoesNotKnowAreSkipped() {
+    server.enqueue(ok("application/json", "[{\"shard\":0,\"checkpoint\":\"eA==\",\"new\":{\"a\":[1,{}]},"
+        + "\"updateTime\":7,\"consumer\":\"c\"}]"));
+
+    assertEquals(java.util.List.of(dev.sls4j.client.model.ConsumerGroupCheckPoint.builder().shard(0).checkpoint("eA==")
+        .updateTime(7L).consumer("c").build()), api().getCheckPoint(LOGSTORE, GROUP, null).execute().body());
   }
 
   @Test
