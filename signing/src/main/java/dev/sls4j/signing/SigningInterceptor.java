@@ -2,7 +2,6 @@ package dev.sls4j.signing;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -76,9 +75,7 @@ public final class SigningInterceptor implements Interceptor {
     SigningResult result = signer.sign(signable.build(), credentials, clock.instant());
 
     Request.Builder signed = request.newBuilder();
-    for (Map.Entry<String, String> header : result.headers().entrySet()) {
-      signed.header(header.getKey(), header.getValue());
-    }
+    for (int i = 0; i < result.headerCount(); i++) signed.header(result.headerName(i), result.headerValue(i));
     if (body != null) {
       // Send exactly the bytes that were hashed, even if the original body would write differently twice.
       signed.method(request.method(), RequestBody.create(bodyBytes, contentType));

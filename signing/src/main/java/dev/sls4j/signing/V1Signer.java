@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,17 +31,23 @@ final class V1Signer implements RequestSigner {
     Objects.requireNonNull(credentials, "credentials == null");
     Objects.requireNonNull(now, "now == null");
 
-    Map<String, String> added = new LinkedHashMap<>(8);
+    String[] names = new String[5];
+    String[] values = new String[5];
+    int added = 0;
     String contentMd5 = "";
     if (request.bodyLength() > 0) {
       contentMd5 = Crypto.hexUpper(Crypto.digest(Crypto.MD5, request.body()));
-      added.put("Content-MD5", contentMd5);
+      names[added] = "Content-MD5";
+      values[added++] = contentMd5;
     }
     String date = HTTP_DATE.format(now);
-    added.put("Date", date);
-    added.put("x-log-signaturemethod", SIGNATURE_METHOD);
+    names[added] = "Date";
+    values[added++] = date;
+    names[added] = "x-log-signaturemethod";
+    values[added++] = SIGNATURE_METHOD;
     if (credentials.securityToken() != null) {
-      added.put("x-acs-security-token", credentials.securityToken());
+      names[added] = "x-acs-security-token";
+      values[added++] = credentials.securityToken();
     }
 
     String contentType = request.header("content-type"); // lower case: looked up without converting
@@ -58,9 +63,9 @@ final class V1Signer implements RequestSigner {
     String signed = stringToSign.toString();
     byte[] signature = Crypto.HMAC_SHA1.get().sign(credentials.accessKeySecret(),
         signed.getBytes(StandardCharsets.UTF_8));
-    added.put("Authorization",
-        "LOG " + credentials.accessKeyId() + ':' + Base64.getEncoder().encodeToString(signature));
-    return new SigningResult(added, null, signed);
+    names[added] = "Authorization";
+    values[added++] = "LOG " + credentials.accessKeyId() + ':' + Base64.getEncoder().encodeToString(signature);
+    return new SigningResult(names, values, added, null, signed);
   }
 
   /**

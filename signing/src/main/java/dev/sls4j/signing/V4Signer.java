@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -39,11 +38,16 @@ final class V4Signer implements RequestSigner {
     String day = timestamp.substring(0, 8);
     String contentSha256 = Crypto.hexLower(Crypto.digest(Crypto.SHA256, request.body()));
 
-    Map<String, String> added = new LinkedHashMap<>();
-    added.put("x-log-content-sha256", contentSha256);
-    added.put("x-log-date", timestamp);
+    String[] names = new String[4];
+    String[] values = new String[4];
+    int added = 0;
+    names[added] = "x-log-content-sha256";
+    values[added++] = contentSha256;
+    names[added] = "x-log-date";
+    values[added++] = timestamp;
     if (credentials.securityToken() != null) {
-      added.put("x-acs-security-token", credentials.securityToken());
+      names[added] = "x-acs-security-token";
+      values[added++] = credentials.securityToken();
     }
 
     TreeMap<String, String> signedHeaders = new TreeMap<>();
@@ -54,9 +58,7 @@ final class V4Signer implements RequestSigner {
       }
     }
     signedHeaders.put("host", request.host().trim());
-    for (Map.Entry<String, String> header : added.entrySet()) {
-      signedHeaders.put(header.getKey(), header.getValue().trim());
-    }
+    for (int i = 0; i < added; i++) signedHeaders.put(names[i], values[i].trim());
 
     StringBuilder canonicalHeaders = new StringBuilder();
     StringBuilder signedHeaderNames = new StringBuilder();
@@ -80,9 +82,9 @@ final class V4Signer implements RequestSigner {
 
     String signature = Crypto.hexLower(Crypto.HMAC_SHA256.get()
         .sign(signingKey(credentials.accessKeySecret(), day), stringToSign.getBytes(StandardCharsets.UTF_8)));
-    added.put("Authorization",
-        ALGORITHM + " Credential=" + credentials.accessKeyId() + '/' + scope + ",Signature=" + signature);
-    return new SigningResult(added, canonicalRequest, stringToSign);
+    names[added] = "Authorization";
+    values[added++] = ALGORITHM + " Credential=" + credentials.accessKeyId() + '/' + scope + ",Signature=" + signature;
+    return new SigningResult(names, values, added, canonicalRequest, stringToSign);
   }
 
   private byte[] signingKey(String secret, String day) {
