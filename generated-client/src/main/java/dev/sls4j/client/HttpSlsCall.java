@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
@@ -114,10 +115,14 @@ final class HttpSlsCall<T> implements SlsCall<T> {
       return;
     }
     if (response != null) response.close();
-    if (attempts.delayMillis == 0) {
-      attemptAsync(attempts, future);
-    } else {
-      retries.schedule(() -> attemptAsync(attempts, future), attempts.delayMillis);
+    try {
+      if (attempts.delayMillis == 0) {
+        attemptAsync(attempts, future);
+      } else {
+        retries.schedule(() -> attemptAsync(attempts, future), attempts.delayMillis);
+      }
+    } catch (RejectedExecutionException closed) {
+      future.completeExceptionally(noAnswer(new InterruptedIOException("the client was closed before a retry")));
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -41,6 +42,7 @@ final class Retries {
   private final ErrorAnswers errorAnswers;
   private final long deadlineMillis;
   private volatile ScheduledExecutorService scheduler;
+  private volatile boolean closed;
 
   Retries(RetryPolicy policy, SkewCorrectingClock clock, ErrorAnswers errorAnswers, long deadlineMillis) {
     this.policy = policy;
@@ -103,8 +105,13 @@ final class Retries {
     return response;
   }
 
-  /** Runs {@code task} after {@code delayMillis} on the client's timer thread, which exists once a retry waits. */
+  /**
+   * Runs {@code task} after {@code delayMillis} on the client's timer thread, which exists once a retry waits.
+   *
+   * @throws RejectedExecutionException once the client is closed
+   */
   void schedule(Runnable task, long delayMillis) {
+    if (closed) throw new RejectedExecutionException("closed");
     ScheduledExecutorService timer = scheduler;
     if (timer == null) {
       synchronized (this) {
@@ -123,8 +130,10 @@ final class Retries {
   }
 
   void shutdown() {
-    ScheduledExecutorService timer = scheduler;
-    if (timer != null) timer.shutdownNow();
+    closed = true;
+    synchronized (this) {
+      if (scheduler != null) scheduler.shutdownNow();
+    }
   }
 
   private static long elapsedMillis(Attempts attempts) {

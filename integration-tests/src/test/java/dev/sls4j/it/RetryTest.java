@@ -257,6 +257,22 @@ class RetryTest {
   }
 
   @Test
+  void anAsyncCallWaitingToRetryWhenTheClientClosesEndsInsteadOfHanging() {
+    server.enqueue(error(503, "ServerBusy").newBuilder().headersDelay(300, TimeUnit.MILLISECONDS)
+        .setHeader("Retry-After", "1").build());
+    SlsClient client = server.register(client(quick(3)));
+    java.util.concurrent.CompletableFuture<?> call = commit(Fixtures.api(client)).executeAsync();
+
+    client.close();
+
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> call.get(5, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof SlsClientException, String.valueOf(e.getCause()));
+    assertTrue(e.getCause().getMessage().endsWith("the client was closed before a retry"), e.getCause().getMessage());
+    assertEquals(1, server.requestCount());
+  }
+
+  @Test
   void asyncCallsRetryToo() throws Exception {
     server.enqueue(error(503, "ServerBusy"));
     server.enqueue(Fixtures.ok("REQ-ASYNC"));
