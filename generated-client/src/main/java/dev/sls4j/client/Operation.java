@@ -38,6 +38,7 @@ final class Operation {
   private static final MediaType JSON = MediaType.get("application/json");
 
   final String name;
+  private final HttpUrl baseUrl;
   private final String httpMethod;
   /** Literal path segments, or null where {@link #segmentParameter} gives the argument's index. */
   private final String[] segments;
@@ -57,7 +58,8 @@ final class Operation {
   final boolean idempotent;
   final String alreadyDoneErrorCode;
 
-  private Operation(Method method, Moshi moshi, Headers protocolHeaders) {
+  private Operation(Method method, Moshi moshi, HttpUrl baseUrl, Headers protocolHeaders) {
+    this.baseUrl = baseUrl;
     this.name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
     String[] verbAndPath = verbAndPath(method);
     this.httpMethod = verbAndPath[0];
@@ -155,8 +157,9 @@ final class Operation {
         ? null : marked.alreadyDoneErrorCode();
   }
 
-  static Operation parse(Method method, Moshi moshi, Headers protocolHeaders) {
-    return new Operation(method, moshi, protocolHeaders);
+  /** The operation of {@code method} on one project: its base URL and protocol headers. */
+  static Operation parse(Method method, Moshi moshi, HttpUrl baseUrl, Headers protocolHeaders) {
+    return new Operation(method, moshi, baseUrl, protocolHeaders);
   }
 
   /**
@@ -164,12 +167,12 @@ final class Operation {
    *
    * @throws IllegalArgumentException if an argument breaks the spec's rules
    */
-  Request request(HttpUrl baseUrl, Object[] arguments) {
+  Request request(Object[] arguments) {
     for (int i = 0; i < rules.length; i++) {
       if (rules[i] != null) rules[i].check(arguments[i], arguments);
     }
     return new Request.Builder()
-        .url(url(baseUrl, arguments))
+        .url(url(arguments))
         .headers(headers)
         .method(httpMethod, body(arguments))
         .build();
@@ -179,17 +182,17 @@ final class Operation {
    * The URL for these arguments. Building one is most of the cost of a request, and a consumer calls with the same
    * logstore, group and consumer again and again, so the URLs of recent argument lists are kept.
    */
-  private HttpUrl url(HttpUrl baseUrl, Object[] arguments) {
-    UrlKey key = new UrlKey(baseUrl, arguments, urlArguments);
+  private HttpUrl url(Object[] arguments) {
+    UrlKey key = new UrlKey(arguments, urlArguments);
     HttpUrl cached = recentUrls.get(key);
     if (cached != null) return cached;
-    HttpUrl url = buildUrl(baseUrl, arguments);
+    HttpUrl url = buildUrl(arguments);
     if (recentUrls.size() >= RECENT_URLS) recentUrls.clear(); // crude, and rare: a new name set replaces the old
     recentUrls.put(key, url);
     return url;
   }
 
-  private HttpUrl buildUrl(HttpUrl baseUrl, Object[] arguments) {
+  private HttpUrl buildUrl(Object[] arguments) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     for (int s = 0; s < segments.length; s++) {
       int index = segmentParameter[s];
@@ -238,15 +241,14 @@ final class Operation {
     }
   }
 
-  /** The values a URL is made of: the base URL and the path and query arguments. */
+  /** The arguments a URL is made of, besides the operation's fixed base URL: the path and query arguments. */
   private static final class UrlKey {
     private final Object[] values;
     private final int hash;
 
-    UrlKey(HttpUrl baseUrl, Object[] arguments, int[] urlArguments) {
-      values = new Object[urlArguments.length + 1];
-      values[0] = baseUrl;
-      for (int i = 0; i < urlArguments.length; i++) values[i + 1] = arguments[urlArguments[i]];
+    UrlKey(Object[] arguments, int[] urlArguments) {
+      values = new Object[urlArguments.length];
+      for (int i = 0; i < urlArguments.length; i++) values[i] = arguments[urlArguments[i]];
       hash = Arrays.hashCode(values);
     }
 

@@ -124,9 +124,9 @@ public final class SlsClient implements Closeable {
       if (method.getDeclaringClass() == Object.class) return objectMethod(proxy, method, args, description);
       Operation operation = operations.get(method);
       if (operation == null) {
-        operation = operations.computeIfAbsent(method, m -> Operation.parse(m, moshi, protocolHeaders));
+        operation = operations.computeIfAbsent(method, m -> Operation.parse(m, moshi, baseUrl, protocolHeaders));
       }
-      return new HttpSlsCall<>(operation.request(baseUrl, args == null ? NO_ARGUMENTS : args), httpClient,
+      return new HttpSlsCall<>(operation.request(args == null ? NO_ARGUMENTS : args), httpClient,
           operation, errorAnswers, retries);
     }));
   }
