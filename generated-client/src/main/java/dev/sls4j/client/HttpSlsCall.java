@@ -19,8 +19,9 @@ import okio.ByteString;
  * An {@link SlsCall}: its attempts, each a new OkHttp call signed anew, with {@link Retries} deciding between them,
  * and the answer read here, so that every outcome, a body that breaks off or does not parse included, keeps the status
  * and request id it arrived with. Asynchronous attempts wait for their retries on a timer, not in OkHttp's threads.
+ * {@link Deadlines} ends the call when its deadline passes, whichever attempt or wait it is in.
  */
-final class HttpSlsCall<T> implements SlsCall<T> {
+final class HttpSlsCall<T> implements SlsCall<T>, Deadlines.Watched {
   static final String REQUEST_ID_HEADER = "x-log-requestid";
 
   private final Request request;
@@ -29,26 +30,39 @@ final class HttpSlsCall<T> implements SlsCall<T> {
   private final JsonAdapter<T> bodyAdapter;
   private final ErrorAnswers errorAnswers;
   private final Retries retries;
+  private final Deadlines deadlines;
   private final AtomicBoolean executed = new AtomicBoolean();
   private volatile boolean canceled;
+  private volatile boolean deadlinePassed;
   private volatile Call current;
+  private long deadlineNanos;
 
   @SuppressWarnings("unchecked") // the adapter was made for the type argument of the method's SlsCall<T>
-  HttpSlsCall(Request request, OkHttpClient http, Operation operation, ErrorAnswers errorAnswers, Retries retries) {
+  HttpSlsCall(Request request, OkHttpClient http, Operation operation, ErrorAnswers errorAnswers, Retries retries,
+      Deadlines deadlines) {
     this.request = request;
     this.http = http;
     this.operation = operation;
     this.bodyAdapter = (JsonAdapter<T>) operation.responseAdapter;
     this.errorAnswers = errorAnswers;
     this.retries = retries;
+    this.deadlines = deadlines;
   }
 
   @Override
   public SlsResponse<T> execute() {
     startOnce();
-    Retries.Attempts attempts = new Retries.Attempts();
+    deadlines.watch(this);
+    try {
+      return attempt(new Retries.Attempts());
+    } finally {
+      deadlines.unwatch(this);
+    }
+  }
+
+  private SlsResponse<T> attempt(Retries.Attempts attempts) {
     while (true) {
-      Call call = newAttempt(attempts);
+      Call call = newAttempt();
       Response response = null;
       IOException failure = null;
       try {
@@ -78,12 +92,14 @@ final class HttpSlsCall<T> implements SlsCall<T> {
         return super.cancel(mayInterruptIfRunning);
       }
     };
+    deadlines.watch(this);
+    future.whenComplete((response, failure) -> deadlines.unwatch(this));
     attemptAsync(new Retries.Attempts(), future);
     return future;
   }
 
   private void attemptAsync(Retries.Attempts attempts, CompletableFuture<SlsResponse<T>> future) {
-    newAttempt(attempts).enqueue(new Callback() {
+    newAttempt().enqueue(new Callback() {
       @Override
       public void onResponse(Call call, Response response) {
         Response buffered = null;
@@ -126,18 +142,29 @@ final class HttpSlsCall<T> implements SlsCall<T> {
     }
   }
 
-  /** A new OkHttp call for the next attempt, with what is left of the call's deadline. */
-  private Call newAttempt(Retries.Attempts attempts) {
+  /** A new OkHttp call for the next attempt; canceled at once if the call was. */
+  private Call newAttempt() {
     Call call = http.newCall(request);
-    long remaining = retries.remainingMillis(attempts);
-    if (remaining > 0) call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
     current = call;
-    if (canceled) call.cancel();
+    if (canceled || deadlinePassed) call.cancel();
     return call;
   }
 
   private void startOnce() {
     if (!executed.compareAndSet(false, true)) throw new IllegalStateException("Already executed: use copy()");
+    deadlineNanos = deadlines.deadlineFromNow();
+  }
+
+  @Override
+  public long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  @Override
+  public void expire() {
+    deadlinePassed = true;
+    Call call = current;
+    if (call != null) call.cancel();
   }
 
   @Override
@@ -149,7 +176,7 @@ final class HttpSlsCall<T> implements SlsCall<T> {
 
   @Override
   public SlsCall<T> copy() {
-    return new HttpSlsCall<>(request, http, operation, errorAnswers, retries);
+    return new HttpSlsCall<>(request, http, operation, errorAnswers, retries, deadlines);
   }
 
   private SlsResponse<T> finish(Retries.Outcome outcome, Response response, IOException failure) {
@@ -186,6 +213,10 @@ final class HttpSlsCall<T> implements SlsCall<T> {
   }
 
   private SlsClientException noAnswer(IOException e) {
+    if (deadlinePassed) {
+      return new SlsClientException(describe() + " failed: its deadline of " + deadlines.timeoutMillis()
+          + " ms (callTimeout) passed", e);
+    }
     String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     return new SlsClientException(describe() + " failed: " + reason, e);
   }

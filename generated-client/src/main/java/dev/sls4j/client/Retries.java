@@ -51,12 +51,6 @@ final class Retries {
     this.deadlineMillis = deadlineMillis;
   }
 
-  /** Milliseconds left before the call's deadline, at least 1; 0 when the call has none. */
-  long remainingMillis(Attempts attempts) {
-    if (deadlineMillis <= 0) return 0;
-    return Math.max(1, deadlineMillis - elapsedMillis(attempts));
-  }
-
   /**
    * What to do after an attempt that ended with {@code response} or {@code failure}. For {@link Outcome#RETRY} the
    * wait is in {@link Attempts#delayMillis}, and the caller closes the response.

@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,7 @@ import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
@@ -57,6 +59,7 @@ public final class SlsClient implements Closeable {
   private final Moshi moshi;
   private final ErrorAnswers errorAnswers;
   private final Retries retries;
+  private final Deadlines deadlines;
 
   private SlsClient(Builder builder) {
     this.endpoint = Endpoint.parse(builder.endpoint);
@@ -79,13 +82,21 @@ public final class SlsClient implements Closeable {
       dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
       http = new OkHttpClient.Builder().dispatcher(dispatcher);
     }
+    this.deadlines = new Deadlines(builder.callTimeout.toMillis());
     http
+        .protocols(Collections.singletonList(Protocol.HTTP_1_1))
         .connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        // The deadline covers all attempts of a call; each attempt gets what is left of it (see HttpSlsCall).
+        // Deadlines covers all attempts of a call, and the waits between them.
         .callTimeout(0, TimeUnit.MILLISECONDS)
         .addInterceptor(signingInterceptor);
+    if (builder.callTimeout.isZero()) {
+      // Without a deadline, OkHttp's own read timeout also bounds the TLS handshake and a proxy's CONNECT answer.
+      http.readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      http.readTimeout(0, TimeUnit.MILLISECONDS)
+          .addNetworkInterceptor(new SocketReadTimeout((int) builder.readTimeout.toMillis()));
+    }
     // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
     if (builder.logging != null) http.addNetworkInterceptor(builder.logging);
     if (builder.proxy != null) http.proxy(builder.proxy);
@@ -127,7 +138,7 @@ public final class SlsClient implements Closeable {
         operation = operations.computeIfAbsent(method, m -> Operation.parse(m, moshi, baseUrl, protocolHeaders));
       }
       return new HttpSlsCall<>(operation.request(args == null ? NO_ARGUMENTS : args), httpClient,
-          operation, errorAnswers, retries);
+          operation, errorAnswers, retries, deadlines);
     }));
   }
 
@@ -150,6 +161,7 @@ public final class SlsClient implements Closeable {
   @Override
   public void close() {
     retries.shutdown();
+    deadlines.close();
     httpClient.dispatcher().executorService().shutdown();
     httpClient.connectionPool().evictAll();
   }
@@ -176,7 +188,7 @@ public final class SlsClient implements Closeable {
     private RequestSigner signer = RequestSigner.v1();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ZERO;
     private Duration callTimeout = Duration.ofSeconds(60);
     private String userAgent = DEFAULT_USER_AGENT;
     private java.net.Proxy proxy;
@@ -232,13 +244,20 @@ public final class SlsClient implements Closeable {
       return this;
     }
 
-    /** Longest wait for the next bytes of an answer; default 30 s, zero for none. */
+    /**
+     * Longest wait for the next bytes of an answer; default 30 s, zero for none. Enforced by the socket itself
+     * ({@code SO_TIMEOUT}); with a {@link #callTimeout} the deadline bounds the TLS handshake and a proxy's tunnel.
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = requireTimeout(timeout, "readTimeout");
       return this;
     }
 
-    /** Longest wait to write the next bytes of a request; default 30 s, zero for none. */
+    /**
+     * Longest wait to write the next bytes of a request; default zero, none: these requests are small enough for the
+     * socket's buffer, so a write waits only on a connection that is already lost, and {@link #callTimeout}, if
+     * any, bounds that. A write timeout costs a wake-up of OkHttp's watchdog thread per request.
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = requireTimeout(timeout, "writeTimeout");
       return this;
@@ -320,6 +339,9 @@ public final class SlsClient implements Closeable {
     private static Duration requireTimeout(Duration timeout, String name) {
       Objects.requireNonNull(timeout, name + " == null");
       if (timeout.isNegative()) throw new IllegalArgumentException(name + " must not be negative, was " + timeout);
+      if (timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+        throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + " ms, was " + timeout);
+      }
       return timeout;
     }
   }

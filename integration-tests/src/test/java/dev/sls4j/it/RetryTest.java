@@ -5,6 +5,7 @@ import static dev.sls4j.it.Fixtures.ACCESS_KEY_SECRET;
 import static dev.sls4j.it.Fixtures.GROUP;
 import static dev.sls4j.it.Fixtures.LOGSTORE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import dev.sls4j.client.model.ConsumerGroupCheckPoint;
 import dev.sls4j.client.model.CreateConsumerGroupRequest;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -35,6 +38,8 @@ import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import retrofit2.http.POST;
 
 /** Faults injected at the server, counted there, every attempt's signature checked. */
@@ -241,6 +246,39 @@ class RetryTest {
 
     assertTrue(tookMillis < 5000, "held for " + tookMillis + " ms with a 1 s deadline");
     assertEquals(0, e.httpStatus());
+    assertTrue(e.getMessage().contains("deadline of 1000 ms (callTimeout) passed"), e.getMessage());
+  }
+
+  @Test
+  void anAsyncCallEndsAtItsDeadlineToo() {
+    server.enqueue(Fixtures.ok("late").newBuilder().headersDelay(10, TimeUnit.SECONDS).build());
+    ConsumerGroupApi api = Fixtures.api(server.register(client(quick(3)).callTimeout(Duration.ofMillis(500))));
+
+    long started = System.nanoTime();
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> commit(api).executeAsync().get(10, TimeUnit.SECONDS));
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertInstanceOf(SlsClientException.class, e.getCause());
+    assertTrue(e.getCause().getMessage().contains("deadline of 500 ms"), e.getCause().getMessage());
+    assertTrue(tookMillis >= 500 && tookMillis < 5000, "ended after " + tookMillis + " ms with a 500 ms deadline");
+  }
+
+  @ParameterizedTest(name = "callTimeout {0} ms")
+  @ValueSource(longs = {0, 20_000})
+  void aSilentServerTimesOutAfterTheReadTimeoutAndIsRetried(long callTimeoutMillis) throws Exception {
+    server.enqueue(Fixtures.ok("silent").newBuilder().headersDelay(10, TimeUnit.SECONDS).build());
+    server.enqueue(Fixtures.ok("silent").newBuilder().headersDelay(10, TimeUnit.SECONDS).build());
+    ConsumerGroupApi api = Fixtures.api(server.register(client(quick(2))
+        .readTimeout(Duration.ofMillis(300)).callTimeout(Duration.ofMillis(callTimeoutMillis))));
+
+    long started = System.nanoTime();
+    SlsClientException e = assertThrows(SlsClientException.class, () -> commit(api).execute());
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertInstanceOf(SocketTimeoutException.class, e.getCause());
+    assertTrue(tookMillis >= 600 && tookMillis < 5000, "two attempts of 300 ms took " + tookMillis + " ms");
+    verifiedAttempts(2);
   }
 
   @Test

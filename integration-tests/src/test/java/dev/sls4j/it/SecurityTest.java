@@ -18,11 +18,16 @@ import dev.sls4j.emulator.SlsEmulator;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.CredentialsProvider;
 import dev.sls4j.signing.RequestSigner;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import mockwebserver3.MockResponse;
+import okhttp3.Headers;
 import okhttp3.logging.HttpLoggingInterceptor;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -116,6 +121,30 @@ class SecurityTest {
         () -> client.create(ConsumerGroupApi.class, "p1").listConsumerGroup(LOGSTORE).execute());
 
     assertInstanceOf(SSLPeerUnverifiedException.class, e.getCause());
+  }
+
+  @Test
+  void aSilentServerBehindTlsTimesOutAfterTheReadTimeout() {
+    HeldCertificate certificate = certificateFor("127.0.0.1");
+    serveHttps(certificate);
+    HandshakeCertificates trust = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(certificate.certificate()).build();
+    server.enqueue(new MockResponse(200, Headers.of(), "[]").newBuilder()
+        .headersDelay(10, TimeUnit.SECONDS).build());
+    SlsClient client = server.register(SlsClient.builder()
+        .endpoint("127.0.0.1:" + server.port())
+        .credentials(Credentials.of(ACCESS_KEY_ID, SECRET))
+        .retryPolicy(RetryPolicy.none())
+        .readTimeout(Duration.ofMillis(300))
+        .tls(trust.sslSocketFactory(), trust.trustManager()));
+
+    long started = System.nanoTime();
+    SlsClientException e = assertThrows(SlsClientException.class,
+        () -> client.create(ConsumerGroupApi.class, "p1").listConsumerGroup(LOGSTORE).execute());
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertInstanceOf(SocketTimeoutException.class, e.getCause());
+    assertTrue(tookMillis < 5000, "took " + tookMillis + " ms with a 300 ms read timeout");
   }
 
   @Test
