@@ -2,7 +2,6 @@ package dev.sls4j.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,10 +16,9 @@ final class Canonical {
   private Canonical() {}
 
   /** Query parameters sorted by name, and by value where names repeat, so that the order sent does not matter. */
-  static List<SignableRequest.QueryParameter> sortedQuery(SignableRequest request) {
+  static SignableRequest.QueryParameter[] sortedQuery(SignableRequest request) {
     List<SignableRequest.QueryParameter> query = request.queryParameters();
-    if (query.size() < 2) return query;
-    SignableRequest.QueryParameter[] sorted = query.toArray(new SignableRequest.QueryParameter[0]);
+    SignableRequest.QueryParameter[] sorted = query.toArray(new SignableRequest.QueryParameter[query.size()]);
     // Insertion sort: a request has a handful of parameters, often in order already.
     for (int i = 1; i < sorted.length; i++) {
       SignableRequest.QueryParameter next = sorted[i];
@@ -31,7 +29,7 @@ final class Canonical {
       }
       sorted[j + 1] = next;
     }
-    return Arrays.asList(sorted);
+    return sorted;
   }
 
   /** RFC 3986 percent-encoding of UTF-8: only {@code A-Z a-z 0-9 - _ . ~} stay as they are. */

@@ -20,6 +20,8 @@ public final class SignableRequest {
   private final String encodedPath;
   private final List<QueryParameter> queryParameters;
   private final Map<String, String> headers;
+  /** The map behind {@link #headers}, for the signers to walk without a wrapper per entry; never changed. */
+  final TreeMap<String, String> sortedHeaders;
   private final byte[] body;
 
   private SignableRequest(Builder builder) {
@@ -31,7 +33,8 @@ public final class SignableRequest {
     }
     // The builder hands its collections over and copies them itself if it is changed afterwards.
     this.queryParameters = Collections.unmodifiableList(builder.queryParameters);
-    this.headers = Collections.unmodifiableMap(builder.headers);
+    this.sortedHeaders = builder.headers;
+    this.headers = Collections.unmodifiableMap(sortedHeaders);
     this.body = builder.body;
     builder.shared = true;
   }

@@ -51,7 +51,7 @@ final class V4Signer implements RequestSigner {
     }
 
     TreeMap<String, String> signedHeaders = new TreeMap<>();
-    for (Map.Entry<String, String> header : request.headers().entrySet()) {
+    for (Map.Entry<String, String> header : request.sortedHeaders.entrySet()) {
       String name = header.getKey();
       if (name.equals("content-type") || V1Signer.isLogHeader(name)) {
         signedHeaders.put(name, header.getValue().trim());
