@@ -44,10 +44,6 @@ final class Endpoint {
     return new Endpoint(url);
   }
 
-  boolean isHttps() {
-    return url.isHttps();
-  }
-
   /** The base URL of {@code project}'s requests. */
   HttpUrl baseUrl(String project) {
     return direct ? url : url.newBuilder().host(project + "." + url.host()).build();

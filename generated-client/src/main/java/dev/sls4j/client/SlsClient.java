@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
-import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -100,9 +99,6 @@ public final class SlsClient implements Closeable {
     }
     // A network interceptor sees the request as sent, each attempt: signed, with Host and Content-Length.
     if (builder.logging != null) http.addNetworkInterceptor(builder.logging);
-    // An http:// endpoint never needs TLS: without a TLS connection spec, OkHttp skips loading the trust store and
-    // setting up TLS when it is built, about a quarter of the time to the first call.
-    if (!endpoint.isHttps()) http.connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT));
     if (builder.proxy != null) http.proxy(builder.proxy);
     if (builder.sslSocketFactory != null) http.sslSocketFactory(builder.sslSocketFactory, builder.trustManager);
     this.httpClient = http.build();
@@ -269,8 +265,7 @@ public final class SlsClient implements Closeable {
 
     /**
      * The deadline of a whole call, from connecting to reading the answer, retries and their waits included; default
-     * 60 s, zero for none. A server that hangs cannot hold a caller longer: the call ends within a fiftieth of this
-     * timeout (at most 100 ms) after its deadline, with an {@link SlsClientException} that says so.
+     * 60 s, zero for none. A server that hangs cannot hold a caller longer.
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = requireTimeout(timeout, "callTimeout");
