@@ -53,10 +53,8 @@ class DeadlinesTest {
     Call onTime = new Call(deadlines);
     deadlines.watch(onTime);
     deadlines.unwatch(onTime);
-    Call late = new Call(deadlines);
-    deadlines.watch(late);
 
-    assertTrue(late.expired.await(5, TimeUnit.SECONDS), "the other call expired");
+    awaitExpiry(deadlines, "another call");
     assertEquals(0, onTime.expiries.get());
     deadlines.close();
   }
@@ -66,11 +64,16 @@ class DeadlinesTest {
     Deadlines deadlines = new Deadlines(20);
     for (int i = 0; i < 3; i++) {
       Thread.sleep(60); // the watcher finds nothing in flight and sleeps until the next call
-      Call late = new Call(deadlines);
-      deadlines.watch(late);
-      assertTrue(late.expired.await(5, TimeUnit.SECONDS), "call " + i + " expired");
+      awaitExpiry(deadlines, "call " + i);
     }
     deadlines.close();
+  }
+
+  /** Watches a new call that is never unwatched and waits until it is expired. */
+  private static void awaitExpiry(Deadlines deadlines, String what) throws InterruptedException {
+    Call late = new Call(deadlines);
+    deadlines.watch(late);
+    assertTrue(late.expired.await(5, TimeUnit.SECONDS), what + " expired");
   }
 
   @Test

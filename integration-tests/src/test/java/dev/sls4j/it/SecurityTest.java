@@ -91,6 +91,21 @@ class SecurityTest {
     server.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
   }
 
+  /**
+   * Serves https with a certificate for {@code host}; the client trusts that certificate and calls 127.0.0.1, with
+   * https implied by an endpoint without a scheme.
+   */
+  private SlsClient.Builder trustingClientOfServerNamed(String host) {
+    HeldCertificate certificate = certificateFor(host);
+    serveHttps(certificate);
+    HandshakeCertificates trust = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(certificate.certificate()).build();
+    return SlsClient.builder()
+        .endpoint("127.0.0.1:" + server.port())
+        .credentials(Credentials.of(ACCESS_KEY_ID, SECRET))
+        .tls(trust.sslSocketFactory(), trust.trustManager());
+  }
+
   @Test
   void anUntrustedCertificateIsRefusedAndNotRetried() {
     serveHttps(certificateFor("127.0.0.1"));
@@ -107,15 +122,8 @@ class SecurityTest {
 
   @Test
   void aTrustedCertificateMustStillNameTheHost() {
-    HeldCertificate certificate = certificateFor("not-this-host.example");
-    serveHttps(certificate);
-    HandshakeCertificates trust = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(certificate.certificate()).build();
-    SlsClient client = server.register(SlsClient.builder()
-        .endpoint("https://127.0.0.1:" + server.port())
-        .credentials(Credentials.of(ACCESS_KEY_ID, SECRET))
-        .retryPolicy(RetryPolicy.none())
-        .tls(trust.sslSocketFactory(), trust.trustManager()));
+    SlsClient client = server.register(trustingClientOfServerNamed("not-this-host.example")
+        .retryPolicy(RetryPolicy.none()));
 
     SlsClientException e = assertThrows(SlsClientException.class,
         () -> client.create(ConsumerGroupApi.class, "p1").listConsumerGroup(LOGSTORE).execute());
@@ -125,18 +133,11 @@ class SecurityTest {
 
   @Test
   void aSilentServerBehindTlsTimesOutAfterTheReadTimeout() {
-    HeldCertificate certificate = certificateFor("127.0.0.1");
-    serveHttps(certificate);
-    HandshakeCertificates trust = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(certificate.certificate()).build();
+    SlsClient client = server.register(trustingClientOfServerNamed("127.0.0.1")
+        .retryPolicy(RetryPolicy.none())
+        .readTimeout(Duration.ofMillis(300)));
     server.enqueue(new MockResponse(200, Headers.of(), "[]").newBuilder()
         .headersDelay(10, TimeUnit.SECONDS).build());
-    SlsClient client = server.register(SlsClient.builder()
-        .endpoint("127.0.0.1:" + server.port())
-        .credentials(Credentials.of(ACCESS_KEY_ID, SECRET))
-        .retryPolicy(RetryPolicy.none())
-        .readTimeout(Duration.ofMillis(300))
-        .tls(trust.sslSocketFactory(), trust.trustManager()));
 
     long started = System.nanoTime();
     SlsClientException e = assertThrows(SlsClientException.class,
@@ -149,16 +150,8 @@ class SecurityTest {
 
   @Test
   void aTrustedCertificateForTheHostWorks() {
-    HeldCertificate certificate = certificateFor("127.0.0.1");
-    serveHttps(certificate);
-    HandshakeCertificates trust = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(certificate.certificate()).build();
-    server.enqueue(new mockwebserver3.MockResponse(200, okhttp3.Headers.of("x-log-requestid", "REQ-TLS"), "[]"));
-    SlsClient client = server.register(SlsClient.builder()
-        .endpoint("127.0.0.1:" + server.port())
-        .credentials(Credentials.of(ACCESS_KEY_ID, SECRET))
-        .clock(Clock.systemUTC())
-        .tls(trust.sslSocketFactory(), trust.trustManager()));
+    SlsClient client = server.register(trustingClientOfServerNamed("127.0.0.1").clock(Clock.systemUTC()));
+    server.enqueue(new MockResponse(200, Headers.of("x-log-requestid", "REQ-TLS"), "[]"));
 
     assertEquals("REQ-TLS",
         client.create(ConsumerGroupApi.class, "p1").listConsumerGroup(LOGSTORE).execute().requestId());
