@@ -29,6 +29,8 @@ class SlsClientTest {
     assertThrows(IllegalArgumentException.class, () -> builder.endpoint("http://host/path"));
     assertEquals("readTimeout must not be negative, was PT-1S",
         assertThrows(IllegalArgumentException.class, () -> builder.readTimeout(Duration.ofSeconds(-1))).getMessage());
+    assertEquals("callTimeout must be at most 2147483647 ms, was PT720H",
+        assertThrows(IllegalArgumentException.class, () -> builder.callTimeout(Duration.ofDays(30))).getMessage());
     assertThrows(IllegalArgumentException.class, () -> builder.userAgent(" "));
   }
 
