@@ -6,18 +6,23 @@ import static dev.sls4j.it.Fixtures.GROUP;
 import static dev.sls4j.it.Fixtures.LOGSTORE;
 import static dev.sls4j.it.Fixtures.REGION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sls4j.client.RetryPolicy;
+import dev.sls4j.client.SlsCall;
 import dev.sls4j.client.SlsClient;
+import dev.sls4j.client.SlsClientException;
 import dev.sls4j.client.api.ConsumerGroupApi;
 import dev.sls4j.client.model.UpdateCheckPointRequest;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,5 +108,53 @@ class ConcurrencyTest {
     assertEquals(0, badSignatures.get(), "signatures that did not verify");
     assertEquals(calls, committed.size(), "distinct commits that arrived");
     assertEquals(calls + injected503.get(), server.requestCount(), "requests the server saw");
+  }
+
+  @Test
+  void callsThatHangEndAtTheirDeadlineWhileTheOthersGoThrough() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        boolean slow = request.getUrl().queryParameter("consumer").startsWith("slow");
+        return slow ? Fixtures.ok("SLOW").newBuilder().headersDelay(5, TimeUnit.SECONDS).build() : Fixtures.ok("REQ");
+      }
+    });
+    ConsumerGroupApi api = Fixtures.api(server.register(SlsClient.builder().endpoint(server.endpoint())
+        .credentials(Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET))
+        .retryPolicy(RetryPolicy.none()).callTimeout(Duration.ofMillis(500))));
+    AtomicInteger succeeded = new AtomicInteger();
+    List<String> deadlineFailures = Collections.synchronizedList(new ArrayList<>());
+    List<Long> slowMillis = Collections.synchronizedList(new ArrayList<>());
+
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      done.add(threads.submit(() -> {
+        for (int i = 0; i < 10; i++) {
+          String consumer = (i % 5 == 4 ? "slow-" : "fast-") + thread + "-" + i;
+          long started = System.nanoTime();
+          try {
+            SlsCall<Void> call = api.updateCheckPoint(LOGSTORE, GROUP, consumer, Fixtures.checkpoint(0), false);
+            if (i % 2 == 0) call.execute(); else call.executeAsync().get(10, TimeUnit.SECONDS);
+            succeeded.incrementAndGet();
+          } catch (SlsClientException | ExecutionException e) {
+            Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+            deadlineFailures.add(consumer + ": " + failure.getMessage());
+            slowMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : done) future.get(60, TimeUnit.SECONDS);
+    threads.shutdown();
+
+    assertEquals(32, succeeded.get(), "fast calls that succeeded; failures: " + deadlineFailures);
+    assertEquals(8, deadlineFailures.size(), deadlineFailures.toString());
+    for (String failure : deadlineFailures) {
+      assertTrue(failure.startsWith("slow-") && failure.contains("deadline of 500 ms"), failure);
+    }
+    for (long millis : slowMillis) assertTrue(millis >= 500 && millis < 3000, "a slow call took " + millis + " ms");
   }
 }
