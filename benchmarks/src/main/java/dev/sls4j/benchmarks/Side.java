@@ -122,6 +122,11 @@ abstract class Side implements AutoCloseable {
       client = new OkHttpClient.Builder()
           .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(proxyHost, proxyPort)))
           .build();
+      request = request();
+    }
+
+    /** The request the floor sends every time, signed once, as this SDK would sign it. */
+    static Request request() {
       byte[] body = ("{\"checkpoint\":\"" + CHECKPOINT + "\",\"shard\":0}").getBytes(StandardCharsets.UTF_8);
       String host = PROJECT + "." + ENDPOINT;
       String path = "/logstores/" + LOGSTORE + "/consumergroups/" + GROUP;
@@ -144,7 +149,7 @@ abstract class Side implements AutoCloseable {
       for (Map.Entry<String, String> header : signed.headers().entrySet()) {
         builder.header(header.getKey(), header.getValue());
       }
-      request = builder.build();
+      return builder.build();
     }
 
     @Override
