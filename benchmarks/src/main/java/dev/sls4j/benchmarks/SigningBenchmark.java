@@ -1,14 +1,25 @@
 package dev.sls4j.benchmarks;
 
 import dev.sls4j.signing.Credentials;
+import dev.sls4j.signing.CredentialsProvider;
 import dev.sls4j.signing.RequestSigner;
 import dev.sls4j.signing.SignableRequest;
+import dev.sls4j.signing.SigningInterceptor;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Signing an UpdateCheckPoint request, v1 and v4, beside the bare crypto each must do with instances prepared ahead:
  * v1 an MD5 of the body and one HMAC-SHA1; v4 a SHA-256 of the body, one of the canonical request and one
- * HMAC-SHA256 with the day's key.
+ * HMAC-SHA256 with the day's key. And the OkHttp interceptor that does it for each call: an OkHttp call answered by an
+ * interceptor in place of the network, with and without {@link SigningInterceptor} before it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +59,9 @@ public class SigningBenchmark {
   private byte[] v1StringToSign;
   private byte[] v4CanonicalRequest;
   private byte[] v4StringToSign;
+  private OkHttpClient answeredAtOnce;
+  private OkHttpClient signedAndAnsweredAtOnce;
+  private Request okHttpRequest;
 
   @Setup
   public void setUp() throws Exception {
@@ -71,6 +86,20 @@ public class SigningBenchmark {
     v1StringToSign = v1.sign(request, KEYS, now).stringToSign().getBytes(StandardCharsets.UTF_8);
     v4CanonicalRequest = v4.sign(request, KEYS, now).canonicalRequest().getBytes(StandardCharsets.UTF_8);
     v4StringToSign = v4.sign(request, KEYS, now).stringToSign().getBytes(StandardCharsets.UTF_8);
+
+    Interceptor answer = chain -> new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1)
+        .code(200).message("OK").body(ResponseBody.create("{}", MediaType.get("application/json"))).build();
+    answeredAtOnce = new OkHttpClient.Builder().addInterceptor(answer).build();
+    signedAndAnsweredAtOnce = new OkHttpClient.Builder()
+        .addInterceptor(SigningInterceptor.create(v1, CredentialsProvider.of(KEYS))).addInterceptor(answer).build();
+    okHttpRequest = new Request.Builder()
+        .url("http://" + Side.PROJECT + "." + Side.ENDPOINT + "/logstores/" + Side.LOGSTORE + "/consumergroups/"
+            + Side.GROUP + "?type=checkpoint&consumer=" + Side.CONSUMER + "&forceSuccess=false")
+        .header("x-log-apiversion", "0.6.0")
+        .header("x-log-bodyrawsize", "0")
+        .header("User-Agent", "bench")
+        .post(RequestBody.create(BODY, MediaType.get("application/json")))
+        .build();
   }
 
   @Benchmark
@@ -82,6 +111,20 @@ public class SigningBenchmark {
   public Object v1BareCrypto() {
     md5.digest(BODY);
     return hmacSha1.doFinal(v1StringToSign);
+  }
+
+  @Benchmark
+  public Object v1Interceptor() throws IOException {
+    try (Response response = signedAndAnsweredAtOnce.newCall(okHttpRequest).execute()) {
+      return response.code();
+    }
+  }
+
+  @Benchmark
+  public Object withoutInterceptor() throws IOException {
+    try (Response response = answeredAtOnce.newCall(okHttpRequest).execute()) {
+      return response.code();
+    }
   }
 
   @Benchmark
