@@ -179,7 +179,7 @@ public final class SignableRequest {
     /** Sets a header, replacing any of the same name in any case. */
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "header name == null");
-      Objects.requireNonNull(value, () -> "value of header " + name + " == null");
+      if (value == null) throw new NullPointerException("value of header " + name + " == null");
       unshare();
       headers.put(name.toLowerCase(Locale.ROOT), value);
       return this;

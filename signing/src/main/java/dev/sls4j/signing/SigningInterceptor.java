@@ -3,6 +3,7 @@ package dev.sls4j.signing;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Objects;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -47,17 +48,17 @@ public final class SigningInterceptor implements Interceptor {
     byte[] bodyBytes = bodyBytes(body);
 
     HttpUrl url = request.url();
+    String host = request.header("Host");
     SignableRequest.Builder signable = SignableRequest.builder()
         .method(request.method())
-        .host(request.header("Host") != null ? request.header("Host") : hostHeader(url))
+        .host(host != null ? host : hostHeader(url))
         .encodedPath(url.encodedPath())
         .body(bodyBytes);
     for (int i = 0; i < url.querySize(); i++) {
       signable.addQueryParameter(url.queryParameterName(i), url.queryParameterValue(i));
     }
-    for (int i = 0; i < request.headers().size(); i++) {
-      signable.header(request.headers().name(i), request.headers().value(i));
-    }
+    Headers headers = request.headers();
+    for (int i = 0; i < headers.size(); i++) signable.header(headers.name(i), headers.value(i));
     // Retrofit puts Content-Type on the body; OkHttp turns it into the header that is sent and signed.
     MediaType contentType = body != null ? body.contentType() : null;
     if (contentType != null) signable.header("Content-Type", contentType.toString());
