@@ -54,7 +54,7 @@ final class HttpSlsCall<T> implements SlsCall<T>, Deadlines.Watched {
     startOnce();
     deadlines.watch(this);
     try {
-      return attempt(new Retries.Attempts());
+      return attempt(new Retries.Attempts(deadlineNanos));
     } finally {
       deadlines.unwatch(this);
     }
@@ -94,7 +94,7 @@ final class HttpSlsCall<T> implements SlsCall<T>, Deadlines.Watched {
     };
     deadlines.watch(this);
     future.whenComplete((response, failure) -> deadlines.unwatch(this));
-    attemptAsync(new Retries.Attempts(), future);
+    attemptAsync(new Retries.Attempts(deadlineNanos), future);
     return future;
   }
 

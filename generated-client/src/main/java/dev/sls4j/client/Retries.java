@@ -31,24 +31,27 @@ final class Retries {
 
   /** One call's attempts so far. */
   static final class Attempts {
-    final long startedNanos = System.nanoTime();
+    /** The call's deadline on {@link System#nanoTime()}'s scale, or 0 for none: the one {@link Deadlines} watches. */
+    final long deadlineNanos;
     int attempt = 1;
     boolean clockCorrected;
     long delayMillis;
+
+    Attempts(long deadlineNanos) {
+      this.deadlineNanos = deadlineNanos;
+    }
   }
 
   private final RetryPolicy policy;
   private final SkewCorrectingClock clock;
   private final ErrorAnswers errorAnswers;
-  private final long deadlineMillis;
   private volatile ScheduledExecutorService scheduler;
   private volatile boolean closed;
 
-  Retries(RetryPolicy policy, SkewCorrectingClock clock, ErrorAnswers errorAnswers, long deadlineMillis) {
+  Retries(RetryPolicy policy, SkewCorrectingClock clock, ErrorAnswers errorAnswers) {
     this.policy = policy;
     this.clock = clock;
     this.errorAnswers = errorAnswers;
-    this.deadlineMillis = deadlineMillis;
   }
 
   /**
@@ -78,7 +81,10 @@ final class Retries {
     }
     if (attempts.attempt >= policy.maxAttempts()) return Outcome.FINISH;
     long delay = Math.max(policy.delayMillis(attempts.attempt), retryAfterMillis(response));
-    if (deadlineMillis > 0 && elapsedMillis(attempts) + delay >= deadlineMillis) return Outcome.FINISH;
+    if (attempts.deadlineNanos != 0
+        && System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay) - attempts.deadlineNanos >= 0) {
+      return Outcome.FINISH; // the wait alone would pass the deadline
+    }
     attempts.attempt++;
     attempts.delayMillis = delay;
     return Outcome.RETRY;
@@ -128,10 +134,6 @@ final class Retries {
     synchronized (this) {
       if (scheduler != null) scheduler.shutdownNow();
     }
-  }
-
-  private static long elapsedMillis(Attempts attempts) {
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - attempts.startedNanos);
   }
 
   static boolean retryable(int status, String errorCode) {

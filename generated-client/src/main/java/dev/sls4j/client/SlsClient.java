@@ -102,7 +102,7 @@ public final class SlsClient implements Closeable {
     if (builder.proxy != null) http.proxy(builder.proxy);
     if (builder.sslSocketFactory != null) http.sslSocketFactory(builder.sslSocketFactory, builder.trustManager);
     this.httpClient = http.build();
-    this.retries = new Retries(builder.retryPolicy, signingClock, errorAnswers, builder.callTimeout.toMillis());
+    this.retries = new Retries(builder.retryPolicy, signingClock, errorAnswers);
   }
 
   public static Builder builder() {
@@ -204,7 +204,7 @@ public final class SlsClient implements Closeable {
     /**
      * An OkHttp client to build on, sharing its connection pool, dispatcher, event listeners and interceptors (which
      * run before the SDK's, so they see requests unsigned). Timeouts, proxy and TLS set on this builder override the
-     * base's. {@link SlsClient#close()} then stops the shared dispatcher and pool too.
+     * base's, and connections are HTTP/1.1 whatever the base allows. {@link SlsClient#close()} then stops the shared dispatcher and pool too.
      */
     public Builder httpClient(OkHttpClient base) {
       this.httpClient = Objects.requireNonNull(base, "base == null");

@@ -143,6 +143,21 @@ class RetryTest {
   }
 
   @Test
+  void aWaitThatWouldPassTheDeadlineIsNotStartedAndTheLastAnswerStands() throws Exception {
+    server.enqueue(error(503, "ServerBusy").newBuilder().addHeader("Retry-After", "5").build());
+    ConsumerGroupApi api = Fixtures.api(server.register(client(quick(3)).callTimeout(Duration.ofSeconds(2))));
+
+    long started = System.nanoTime();
+    SlsServiceException e = assertThrows(SlsServiceException.class, () -> commit(api).execute());
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    assertEquals(503, e.httpStatus());
+    assertEquals("ServerBusy", e.errorCode());
+    assertTrue(tookMillis < 1000, "gave up after " + tookMillis + " ms instead of at once");
+    verifiedAttempts(1);
+  }
+
+  @Test
   void aConnectionDroppedBeforeTheAnswerIsRetried() throws Exception {
     server.enqueue(Fixtures.ok("never sent").newBuilder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(Fixtures.ok("REQ-OK"));
