@@ -24,6 +24,11 @@ final class Report {
     return EndToEnd.median(runs.get(side + "/" + threads), EndToEnd.Run::cpuMicrosPerCall);
   }
 
+  /** The calling threads' share of {@link #cpuMicros}: the rest is OkHttp's or the HTTP client's threads, GC, JIT. */
+  double callerCpuMicros(String side, int threads) {
+    return EndToEnd.median(runs.get(side + "/" + threads), EndToEnd.Run::callerCpuMicrosPerCall);
+  }
+
   double p50(String side, int threads) {
     return EndToEnd.median(runs.get(side + "/" + threads), EndToEnd.Run::p50Micros);
   }
@@ -42,11 +47,13 @@ final class Report {
 
   void print() {
     System.out.println();
-    System.out.println("side      threads   calls/s  CPU us/call  p50 us   p99 us  bytes/call  first call ms");
+    System.out.println(
+        "side      threads   calls/s  CPU us/call  (callers)  p50 us   p99 us  bytes/call  first call ms");
     for (String side : EndToEnd.SIDES) {
       for (int threads : EndToEnd.THREADS) {
-        System.out.printf(Locale.ROOT, "%-9s %7d %9.0f %12.1f %7.0f %8.0f %11.0f %14s%n", side, threads,
-            callsPerSecond(side, threads), cpuMicros(side, threads), p50(side, threads), p99(side, threads),
+        System.out.printf(Locale.ROOT, "%-9s %7d %9.0f %12.1f %10.1f %7.0f %8.0f %11.0f %14s%n", side, threads,
+            callsPerSecond(side, threads), cpuMicros(side, threads), callerCpuMicros(side, threads),
+            p50(side, threads), p99(side, threads),
             bytesPerCall(side, threads), threads == 1 ? String.format(Locale.ROOT, "%.0f", firstCallMillis(side)) : "");
       }
     }
