@@ -45,6 +45,10 @@ final class Endpoint {
   }
 
   /** The base URL of {@code project}'s requests. */
+  boolean isHttps() {
+    return url.isHttps();
+  }
+
   HttpUrl baseUrl(String project) {
     return direct ? url : url.newBuilder().host(project + "." + url.host()).build();
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -101,6 +102,13 @@ public final class SlsClient implements Closeable {
     if (builder.logging != null) http.addNetworkInterceptor(builder.logging);
     if (builder.proxy != null) http.proxy(builder.proxy);
     if (builder.sslSocketFactory != null) http.sslSocketFactory(builder.sslSocketFactory, builder.trustManager);
+    boolean cleartextAllowed =
+        builder.httpClient == null || builder.httpClient.connectionSpecs().contains(ConnectionSpec.CLEARTEXT);
+    if (!endpoint.isHttps() && cleartextAllowed) {
+      // With no TLS spec OkHttp sets up no TLS, and loading the trust store was a quarter of the time to the first
+      // call. A base client that leaves out CLEARTEXT keeps refusing http:// as it was told to.
+      http.connectionSpecs(Collections.singletonList(ConnectionSpec.CLEARTEXT));
+    }
     this.httpClient = http.build();
     this.retries = new Retries(builder.retryPolicy, signingClock, errorAnswers);
   }
@@ -204,7 +212,10 @@ public final class SlsClient implements Closeable {
     /**
      * An OkHttp client to build on, sharing its connection pool, dispatcher, event listeners and interceptors (which
      * run before the SDK's, so they see requests unsigned). Timeouts, proxy and TLS set on this builder override the
-     * base's, and connections are HTTP/1.1 whatever the base allows. {@link SlsClient#close()} then stops the shared dispatcher and pool too.
+     * base's, and connections are HTTP/1.1 whatever the base allows. For an {@code http://} endpoint the client
+     * speaks cleartext only, unless the base's connection specs leave out {@link ConnectionSpec#CLEARTEXT}: then it
+     * refuses the endpoint, as the base would. {@link SlsClient#close()} then stops the shared dispatcher and pool
+     * too.
      */
     public Builder httpClient(OkHttpClient base) {
       this.httpClient = Objects.requireNonNull(base, "base == null");
@@ -213,7 +224,8 @@ public final class SlsClient implements Closeable {
 
     /**
      * The service endpoint of the project's region, e.g. {@code cn-hangzhou.log.aliyuncs.com} (https is implied),
-     * {@code http://cn-hangzhou.log.aliyuncs.com}, {@code host:port}, or an IP address with a port. Required.
+     * {@code http://cn-hangzhou.log.aliyuncs.com}, {@code host:port}, or an IP address with a port. Required. A client
+     * for an {@code http://} endpoint sets up no TLS at all (no trust store is loaded), so it starts sooner.
      */
     public Builder endpoint(String endpoint) {
       Endpoint.parse(endpoint);

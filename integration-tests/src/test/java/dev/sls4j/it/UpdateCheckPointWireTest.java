@@ -10,8 +10,11 @@ import static dev.sls4j.it.Fixtures.STS_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sls4j.client.SlsClient;
+import dev.sls4j.client.SlsClientException;
 import dev.sls4j.client.SlsResponse;
 import dev.sls4j.signing.Credentials;
 import dev.sls4j.signing.RequestSigner;
@@ -182,6 +185,35 @@ class UpdateCheckPointWireTest {
         .updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute().requestId());
 
     assertEquals(List.of("POST /logstores/ali-test-logstore/consumergroups/consumer_group_test signed=false"), seen);
+    verifier.assertValidV1(server.takeRequest());
+  }
+
+  @Test
+  void aBaseClientThatForbidsCleartextKeepsRefusingAnHttpEndpoint() {
+    okhttp3.OkHttpClient tlsOnly = new okhttp3.OkHttpClient.Builder()
+        .connectionSpecs(List.of(okhttp3.ConnectionSpec.MODERN_TLS))
+        .build();
+    SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS).httpClient(tlsOnly));
+    server.enqueue(Fixtures.ok("REQ-SHOULD-NOT-BE-SENT"));
+
+    SlsClientException e = assertThrows(SlsClientException.class, () -> Fixtures.api(client)
+        .updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute());
+
+    assertTrue(e.getMessage().contains("CLEARTEXT communication not enabled"), e.getMessage());
+    assertEquals(0, server.requestCount());
+  }
+
+  @Test
+  void aBaseClientThatAllowsCleartextServesAnHttpEndpoint() throws Exception {
+    okhttp3.OkHttpClient tlsOrCleartext = new okhttp3.OkHttpClient.Builder()
+        .connectionSpecs(List.of(okhttp3.ConnectionSpec.RESTRICTED_TLS, okhttp3.ConnectionSpec.CLEARTEXT))
+        .build();
+    SlsClient client =
+        server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS).httpClient(tlsOrCleartext));
+    server.enqueue(Fixtures.ok("REQ-CLEARTEXT"));
+
+    assertEquals("REQ-CLEARTEXT", Fixtures.api(client)
+        .updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute().requestId());
     verifier.assertValidV1(server.takeRequest());
   }
 
