@@ -28,7 +28,7 @@ public final class Main {
         break;
       default:
         System.err.println("usage: benchmarks.jar (e2e [--url HOST:PORT] [--calls N] [--rounds R] [--warmup N] [--chart FILE]"
-            + " [--profile SIDE [--threads T]]"
+            + " [--profile SIDE [--threads T]]; SIDE: sls4j, official, floor or sls4j-quiet-pool (an experiment)"
             + " | jmh [JMH options] | first-call SIDE HOST:PORT)");
         System.exit(2);
     }

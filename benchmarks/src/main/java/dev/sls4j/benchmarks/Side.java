@@ -45,13 +45,17 @@ abstract class Side implements AutoCloseable {
   static Side create(String name, String proxyHost, int proxyPort) {
     switch (name) {
       case "sls4j":
-        return new Sls4j(proxyHost, proxyPort);
+        return new Sls4j(name, Sls4j.configured(proxyHost, proxyPort));
+      case "sls4j-quiet-pool":
+        return new Sls4j(name, Sls4j.configured(proxyHost, proxyPort)
+            .httpClient(new OkHttpClient.Builder().connectionPool(QuietPool.create()).build()));
       case "official":
         return new Official(proxyHost, proxyPort);
       case "floor":
         return new Floor(proxyHost, proxyPort);
       default:
-        throw new IllegalArgumentException("no side named " + name + "; sls4j, official or floor");
+        throw new IllegalArgumentException(
+            "no side named " + name + "; sls4j, official or floor (or sls4j-quiet-pool, an experiment: see QuietPool)");
     }
   }
 
@@ -59,19 +63,24 @@ abstract class Side implements AutoCloseable {
   static final class Sls4j extends Side {
     private final SlsClient client;
     private final ConsumerGroupApi api;
+    private final String name;
 
-    Sls4j(String proxyHost, int proxyPort) {
-      client = SlsClient.builder()
+    Sls4j(String name, SlsClient.Builder configured) {
+      this.name = name;
+      client = configured.build();
+      api = client.create(ConsumerGroupApi.class, PROJECT);
+    }
+
+    static SlsClient.Builder configured(String proxyHost, int proxyPort) {
+      return SlsClient.builder()
           .endpoint("http://" + ENDPOINT)
           .credentials(Credentials.of(ACCESS_KEY_ID, ACCESS_KEY_SECRET))
-          .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(proxyHost, proxyPort)))
-          .build();
-      api = client.create(ConsumerGroupApi.class, PROJECT);
+          .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(proxyHost, proxyPort)));
     }
 
     @Override
     String name() {
-      return "sls4j";
+      return name;
     }
 
     @Override
