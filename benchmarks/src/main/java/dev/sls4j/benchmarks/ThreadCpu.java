@@ -55,7 +55,8 @@ final class ThreadCpu {
 
   /**
    * Microseconds of CPU per call spent since {@code before}, by thread name with numbers dropped (so that
-   * {@code GC Thread#0} and {@code #1} count together), largest first.
+   * {@code GC Thread#0} and {@code #1} count together), in name order. A thread that ended in between is missing, which
+   * is why the harness counts its calling threads itself.
    */
   Map<String, Double> microsPerCallSince(ThreadCpu before, int calls) {
     Map<String, Double> byGroup = new TreeMap<>();

@@ -44,11 +44,11 @@ final class Endpoint {
     return new Endpoint(url);
   }
 
-  /** The base URL of {@code project}'s requests. */
   boolean isHttps() {
     return url.isHttps();
   }
 
+  /** The base URL of {@code project}'s requests. */
   HttpUrl baseUrl(String project) {
     return direct ? url : url.newBuilder().host(project + "." + url.host()).build();
   }
