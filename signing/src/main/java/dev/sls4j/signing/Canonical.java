@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** String forms shared by both signature versions. */
 final class Canonical {
@@ -30,6 +31,62 @@ final class Canonical {
       sorted[j + 1] = next;
     }
     return sorted;
+  }
+
+  /** How {@link #appendSignedHeaders} writes each header. */
+  enum HeaderFormat {
+    /** {@code name:value}, joined by newlines: v1's log headers. */
+    V1,
+    /** {@code name:value} with the value trimmed, each followed by a newline: v4's canonical headers. */
+    V4_CANONICAL,
+    /** The names joined by {@code ;}: v4's signed headers. */
+    V4_NAMES
+  }
+
+  /**
+   * Appends the headers a signature covers, sorted by name: the request's {@code x-log-*} and {@code x-acs-*} headers
+   * (and its {@code content-type} too, for v4), merged with {@code addedNames} (lower case, sorted), whose
+   * {@code addedValues} replace any of the same name. A merge of two sorted lists, as the request's headers are sorted.
+   */
+  static void appendSignedHeaders(StringBuilder out, HeaderFormat format, SignableRequest request,
+      String[] addedNames, String[] addedValues) {
+    boolean withContentType = format != HeaderFormat.V1;
+    boolean first = true;
+    int next = 0;
+    for (Map.Entry<String, String> header : request.sortedHeaders.entrySet()) {
+      String name = header.getKey();
+      if (!isLogHeader(name) && !(withContentType && name.equals("content-type"))) continue;
+      boolean replaced = false;
+      for (; next < addedNames.length && addedNames[next].compareTo(name) <= 0; next++) {
+        replaced |= addedNames[next].equals(name);
+        first = appendHeader(out, format, first, addedNames[next], addedValues[next]);
+      }
+      if (!replaced) first = appendHeader(out, format, first, name, header.getValue());
+    }
+    for (; next < addedNames.length; next++) {
+      first = appendHeader(out, format, first, addedNames[next], addedValues[next]);
+    }
+  }
+
+  private static boolean appendHeader(StringBuilder out, HeaderFormat format, boolean first, String name,
+      String value) {
+    switch (format) {
+      case V1:
+        if (!first) out.append('\n');
+        out.append(name).append(':').append(value);
+        break;
+      case V4_CANONICAL:
+        out.append(name).append(':').append(value.trim()).append('\n');
+        break;
+      default:
+        if (!first) out.append(';');
+        out.append(name);
+    }
+    return false;
+  }
+
+  static boolean isLogHeader(String lowerCaseName) {
+    return lowerCaseName.startsWith("x-log-") || lowerCaseName.startsWith("x-acs-");
   }
 
   /** RFC 3986 percent-encoding of UTF-8: only {@code A-Z a-z 0-9 - _ . ~} stay as they are. */

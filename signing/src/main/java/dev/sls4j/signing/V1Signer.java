@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /** {@code Authorization: LOG <AccessKeyId>:<Base64(HMAC-SHA1(secret, StringToSign))>}. */
@@ -22,7 +21,8 @@ final class V1Signer implements RequestSigner {
    * Each thread builds its strings to sign in one builder: a new one per request was a third of the bytes signing
    * allocated. Room for an UpdateCheckPoint's (about 280 characters) from the start.
    */
-  private static final ThreadLocal<StringBuilder> STRING_TO_SIGN = ThreadLocal.withInitial(() -> new StringBuilder(512));
+  private static final ThreadLocal<StringBuilder> STRING_TO_SIGN =
+      ThreadLocal.withInitial(() -> new StringBuilder(512));
   private static final int KEPT_CAPACITY = 8192;
   /** The log headers the signer adds, in sorted order, and their values without a token. */
   private static final String[] WITH_TOKEN = {"x-acs-security-token", "x-log-signaturemethod"};
@@ -51,9 +51,10 @@ final class V1Signer implements RequestSigner {
     values[added++] = date;
     names[added] = "x-log-signaturemethod";
     values[added++] = SIGNATURE_METHOD;
-    if (credentials.securityToken() != null) {
+    String token = credentials.securityToken();
+    if (token != null) {
       names[added] = "x-acs-security-token";
-      values[added++] = credentials.securityToken();
+      values[added++] = token;
     }
 
     String contentType = request.sortedHeaders.get("content-type");
@@ -64,7 +65,12 @@ final class V1Signer implements RequestSigner {
         .append(contentMd5).append('\n')
         .append(contentType == null ? "" : contentType).append('\n')
         .append(date).append('\n');
-    appendLogHeaders(stringToSign, request, credentials.securityToken());
+    if (token != null) {
+      Canonical.appendSignedHeaders(stringToSign, Canonical.HeaderFormat.V1, request, WITH_TOKEN,
+          new String[] {token, SIGNATURE_METHOD});
+    } else {
+      Canonical.appendSignedHeaders(stringToSign, Canonical.HeaderFormat.V1, request, WITHOUT_TOKEN, METHOD_ONLY);
+    }
     stringToSign.append('\n');
     appendResource(stringToSign, request);
 
@@ -77,35 +83,6 @@ final class V1Signer implements RequestSigner {
     return new SigningResult(names, values, added, null, signed);
   }
 
-  /**
-   * {@code x-log-*} and {@code x-acs-*} headers as {@code name:value}, sorted by name, joined by newlines: the
-   * request's (already sorted) merged with the two the signer adds, which replace any of the same name.
-   */
-  private static void appendLogHeaders(StringBuilder out, SignableRequest request, String securityToken) {
-    String[] addedNames = securityToken != null ? WITH_TOKEN : WITHOUT_TOKEN;
-    String[] addedValues = securityToken != null ? new String[] {securityToken, SIGNATURE_METHOD} : METHOD_ONLY;
-    int next = 0;
-    boolean first = true;
-    for (Map.Entry<String, String> header : request.sortedHeaders.entrySet()) {
-      String name = header.getKey();
-      if (!isLogHeader(name)) continue;
-      boolean replaced = false;
-      while (next < addedNames.length && addedNames[next].compareTo(name) <= 0) {
-        replaced |= addedNames[next].equals(name);
-        first = appendHeader(out, first, addedNames[next], addedValues[next]);
-        next++;
-      }
-      if (!replaced) first = appendHeader(out, first, name, header.getValue());
-    }
-    while (next < addedNames.length) first = appendHeader(out, first, addedNames[next], addedValues[next++]);
-  }
-
-  private static boolean appendHeader(StringBuilder out, boolean first, String name, String value) {
-    if (!first) out.append('\n');
-    out.append(name).append(':').append(value);
-    return false;
-  }
-
   /** The decoded path, then the decoded query sorted by name: the server decodes before it verifies. */
   private static void appendResource(StringBuilder out, SignableRequest request) {
     out.append(Canonical.percentDecode(request.encodedPath()));
@@ -114,10 +91,6 @@ final class V1Signer implements RequestSigner {
       out.append(separator).append(parameter.name()).append('=').append(parameter.value());
       separator = '&';
     }
-  }
-
-  static boolean isLogHeader(String lowerCaseName) {
-    return lowerCaseName.startsWith("x-log-") || lowerCaseName.startsWith("x-acs-");
   }
 
   @Override

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /** {@code Authorization: SLS4-HMAC-SHA256 Credential=<ak>/<day>/<region>/sls/aliyun_v4_request,Signature=<hex>}. */
 final class V4Signer implements RequestSigner {
@@ -15,6 +13,15 @@ final class V4Signer implements RequestSigner {
   private static final String TERMINATOR = "aliyun_v4_request";
   private static final TimeFormat TIMESTAMP = new TimeFormat(
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.US).withZone(ZoneOffset.UTC));
+
+  /** The headers the signer adds to those it signs, sorted, with and without an STS token. */
+  private static final String[] SIGNED_WITH_TOKEN =
+      {"host", "x-acs-security-token", "x-log-content-sha256", "x-log-date"};
+  private static final String[] SIGNED_WITHOUT_TOKEN = {"host", "x-log-content-sha256", "x-log-date"};
+  /** Each thread builds its canonical requests in one builder, as {@link V1Signer} its strings to sign. */
+  private static final ThreadLocal<StringBuilder> CANONICAL_REQUEST =
+      ThreadLocal.withInitial(() -> new StringBuilder(1024));
+  private static final int KEPT_CAPACITY = 8192;
 
   private final String region;
   /** The last signing key derived: it changes only with the day and the secret, so it is derived once a day. */
@@ -37,6 +44,31 @@ final class V4Signer implements RequestSigner {
     String timestamp = TIMESTAMP.format(now);
     String day = timestamp.substring(0, 8);
     String contentSha256 = Crypto.hexLower(Crypto.digest(Crypto.SHA256, request.body()));
+    String token = credentials.securityToken();
+
+    StringBuilder canonical = CANONICAL_REQUEST.get();
+    canonical.setLength(0);
+    canonical.append(request.method()).append('\n').append(request.encodedPath()).append('\n');
+    appendCanonicalQuery(canonical, request);
+    canonical.append('\n');
+    String[] addedNames = token != null ? SIGNED_WITH_TOKEN : SIGNED_WITHOUT_TOKEN;
+    String[] addedValues = token != null
+        ? new String[] {request.host(), token, contentSha256, timestamp}
+        : new String[] {request.host(), contentSha256, timestamp};
+    Canonical.appendSignedHeaders(canonical, Canonical.HeaderFormat.V4_CANONICAL, request, addedNames, addedValues);
+    canonical.append('\n');
+    Canonical.appendSignedHeaders(canonical, Canonical.HeaderFormat.V4_NAMES, request, addedNames, addedValues);
+    canonical.append('\n').append(contentSha256);
+    String canonicalRequest = canonical.toString();
+    if (canonical.capacity() > KEPT_CAPACITY) CANONICAL_REQUEST.remove(); // an odd huge request keeps no memory
+
+    SigningKey key = signingKey(credentials.accessKeySecret(), day);
+    String stringToSign = ALGORITHM + '\n'
+        + timestamp + '\n'
+        + key.scope + '\n'
+        + Crypto.hexLower(Crypto.digest(Crypto.SHA256, canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    String signature = Crypto.hexLower(
+        Crypto.HMAC_SHA256.get().sign(key.key, stringToSign.getBytes(StandardCharsets.UTF_8)));
 
     String[] names = new String[4];
     String[] values = new String[4];
@@ -45,81 +77,53 @@ final class V4Signer implements RequestSigner {
     values[added++] = contentSha256;
     names[added] = "x-log-date";
     values[added++] = timestamp;
-    if (credentials.securityToken() != null) {
+    if (token != null) {
       names[added] = "x-acs-security-token";
-      values[added++] = credentials.securityToken();
+      values[added++] = token;
     }
-
-    TreeMap<String, String> signedHeaders = new TreeMap<>();
-    for (Map.Entry<String, String> header : request.sortedHeaders.entrySet()) {
-      String name = header.getKey();
-      if (name.equals("content-type") || V1Signer.isLogHeader(name)) {
-        signedHeaders.put(name, header.getValue().trim());
-      }
-    }
-    signedHeaders.put("host", request.host().trim());
-    for (int i = 0; i < added; i++) signedHeaders.put(names[i], values[i].trim());
-
-    StringBuilder canonicalHeaders = new StringBuilder();
-    StringBuilder signedHeaderNames = new StringBuilder();
-    for (Map.Entry<String, String> header : signedHeaders.entrySet()) {
-      canonicalHeaders.append(header.getKey()).append(':').append(header.getValue()).append('\n');
-      if (signedHeaderNames.length() > 0) signedHeaderNames.append(';');
-      signedHeaderNames.append(header.getKey());
-    }
-
-    String canonicalRequest = request.method() + '\n'
-        + request.encodedPath() + '\n'
-        + canonicalQuery(request) + '\n'
-        + canonicalHeaders + '\n'
-        + signedHeaderNames + '\n'
-        + contentSha256;
-    String scope = day + '/' + region + "/sls/" + TERMINATOR;
-    String stringToSign = ALGORITHM + '\n'
-        + timestamp + '\n'
-        + scope + '\n'
-        + Crypto.hexLower(Crypto.digest(Crypto.SHA256, canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-
-    String signature = Crypto.hexLower(Crypto.HMAC_SHA256.get()
-        .sign(signingKey(credentials.accessKeySecret(), day), stringToSign.getBytes(StandardCharsets.UTF_8)));
     names[added] = "Authorization";
-    values[added++] = ALGORITHM + " Credential=" + credentials.accessKeyId() + '/' + scope + ",Signature=" + signature;
+    values[added++] =
+        ALGORITHM + " Credential=" + credentials.accessKeyId() + '/' + key.scope + ",Signature=" + signature;
     return new SigningResult(names, values, added, canonicalRequest, stringToSign);
   }
 
-  private byte[] signingKey(String secret, String day) {
+  private SigningKey signingKey(String secret, String day) {
     SigningKey cached = lastKey;
-    if (cached != null && cached.day.equals(day) && cached.secret.equals(secret)) return cached.key;
+    if (cached != null && cached.day.equals(day) && cached.secret.equals(secret)) return cached;
     Crypto.KeyedMac hmac = Crypto.HMAC_SHA256.get();
     byte[] key = ("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8);
     for (String part : new String[] {day, region, "sls", TERMINATOR}) {
       key = hmac.sign(key, part.getBytes(StandardCharsets.UTF_8));
     }
-    lastKey = new SigningKey(secret, day, key);
-    return key;
+    SigningKey derived = new SigningKey(secret, day, day + '/' + region + "/sls/" + TERMINATOR, key);
+    lastKey = derived;
+    return derived;
   }
 
   private static final class SigningKey {
     final String secret;
     final String day;
+    /** The credential scope, which changes with the day as the key does. */
+    final String scope;
     final byte[] key;
 
-    SigningKey(String secret, String day, byte[] key) {
+    SigningKey(String secret, String day, String scope, byte[] key) {
       this.secret = secret;
       this.day = day;
+      this.scope = scope;
       this.key = key;
     }
   }
 
   /** Sorted {@code name=value} pairs, RFC 3986 encoded; an empty value gives the bare name. */
-  private static String canonicalQuery(SignableRequest request) {
-    StringBuilder out = new StringBuilder();
+  private static void appendCanonicalQuery(StringBuilder out, SignableRequest request) {
+    char separator = 0;
     for (SignableRequest.QueryParameter parameter : Canonical.sortedQuery(request)) {
-      if (out.length() > 0) out.append('&');
+      if (separator != 0) out.append(separator);
+      separator = '&';
       out.append(Canonical.rfc3986(parameter.name()));
       if (!parameter.value().isEmpty()) out.append('=').append(Canonical.rfc3986(parameter.value()));
     }
-    return out.toString();
   }
 
   @Override

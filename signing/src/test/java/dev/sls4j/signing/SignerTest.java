@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The strings each signer builds, asserted whole: the part a server's "SignatureNotMatch" is about. */
@@ -125,8 +127,27 @@ class SignerTest {
         + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", result.canonicalRequest());
     assertEquals("SLS4-HMAC-SHA256\n20261201T080509Z\n20261201/cn-hangzhou/sls/aliyun_v4_request\n",
         result.stringToSign().substring(0, result.stringToSign().lastIndexOf('\n') + 1));
-    assertFalse(result.headers().containsKey("Date"));
-    assertFalse(result.headers().containsKey("x-log-signaturemethod"));
+    assertEquals(List.of("x-log-content-sha256", "x-log-date", "x-acs-security-token", "Authorization"),
+        new ArrayList<>(result.headers().keySet()));
+    assertEquals("sts-secret-token", result.headers().get("x-acs-security-token"));
+  }
+
+  @Test
+  void eachSigningStartsAfreshOnAThreadThatSignedBefore() {
+    SignableRequest small = SignableRequest.builder().method("GET").host("h").encodedPath("/logstores").build();
+    Credentials keys = Credentials.of("ak", "sk");
+    String emptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    RequestSigner.v1().sign(awkwardRequest().build(), STS, EARLY_DECEMBER);
+    assertEquals("GET\n\n\nTue, 01 Dec 2026 08:05:09 GMT\nx-log-signaturemethod:hmac-sha1\n/logstores",
+        RequestSigner.v1().sign(small, keys, EARLY_DECEMBER).stringToSign());
+
+    RequestSigner v4 = RequestSigner.v4("r");
+    v4.sign(awkwardRequest().build(), STS, EARLY_DECEMBER);
+    assertEquals("GET\n/logstores\n\n"
+        + "host:h\nx-log-content-sha256:" + emptySha256 + "\nx-log-date:20261201T080509Z\n\n"
+        + "host;x-log-content-sha256;x-log-date\n" + emptySha256,
+        v4.sign(small, keys, EARLY_DECEMBER).canonicalRequest());
   }
 
   @Test
