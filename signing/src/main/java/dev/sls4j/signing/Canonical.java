@@ -85,7 +85,7 @@ final class Canonical {
     return false;
   }
 
-  static boolean isLogHeader(String lowerCaseName) {
+  private static boolean isLogHeader(String lowerCaseName) {
     return lowerCaseName.startsWith("x-log-") || lowerCaseName.startsWith("x-acs-");
   }
 
