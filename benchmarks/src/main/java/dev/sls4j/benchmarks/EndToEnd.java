@@ -1,7 +1,6 @@
 package dev.sls4j.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -124,9 +123,8 @@ final class EndToEnd {
    * run. With an HTTP-only client, which loads no trust store, that was half a second of C2 in a 4-thread run of
    * 20,000 calls.
    */
-  private static void loadWhatReportingLoads() throws IOException {
+  private static void loadWhatReportingLoads() {
     String.format(Locale.ROOT, "%,.1f", 0.5);
-    if (ThreadCpu.available()) ThreadCpu.snapshot().microsPerCallSince(ThreadCpu.snapshot(), 1);
   }
 
   private static List<Run> measureInOwnJvm(String side, String server, int calls, int warmup) throws Exception {

@@ -204,20 +204,6 @@ class UpdateCheckPointWireTest {
   }
 
   @Test
-  void aBaseClientThatAllowsCleartextServesAnHttpEndpoint() throws Exception {
-    okhttp3.OkHttpClient tlsOrCleartext = new okhttp3.OkHttpClient.Builder()
-        .connectionSpecs(List.of(okhttp3.ConnectionSpec.RESTRICTED_TLS, okhttp3.ConnectionSpec.CLEARTEXT))
-        .build();
-    SlsClient client =
-        server.register(Fixtures.clientFor(server, RequestSigner.v1(), KEYS).httpClient(tlsOrCleartext));
-    server.enqueue(Fixtures.ok("REQ-CLEARTEXT"));
-
-    assertEquals("REQ-CLEARTEXT", Fixtures.api(client)
-        .updateCheckPoint(LOGSTORE, GROUP, "consumer_1", Fixtures.checkpoint(0), false).execute().requestId());
-    verifier.assertValidV1(server.takeRequest());
-  }
-
-  @Test
   void asyncCallCompletesWithTheRequestId() throws Exception {
     SlsClient client = server.register(Fixtures.clientFor(server, RequestSigner.v4(REGION), KEYS));
     server.enqueue(Fixtures.ok("REQ-ASYNC"));
